@@ -1,0 +1,25 @@
+"""hydrogen: the one-atom problem for weft, atomic units (hartree, bohr), no EFT.
+
+Nonrelativistic Coulomb hydrogen with infinite nuclear mass: states and energies, exact
+dipole matrix elements (bound-bound and bound-free), a quadrature rule over all
+intermediate states (discrete + continuum), and the state sums of the paper built on it.
+
+Public API (a contract other tools rely on)::
+
+    hydrogen.energy(n)                               # hartree
+    hydrogen.radial_dipole(n1, l1, n2, l2)           # <n2 l2|r|n1 l1>, bohr
+    hydrogen.radial_dipole_continuum(n, l, k, l2)    # energy-normalised continuum, E = k²/2
+    hydrogen.polarizability(state, omega=0.0)        # bohr³, real or complex omega
+    hydrogen.C6(state1, state2)                      # hartree·bohr⁶
+    hydrogen.oscillator_sum(state, k)                # S(k) = Σ f ω^k
+    hydrogen.spectral_rule(state)                    # the quadrature rule itself
+"""
+from .dipole import dipole_density, oscillator_strength, radial_dipole, radial_dipole_continuum
+from .spectrum import SingularSumError, SpectralRule, spectral_rule
+from .states import State, energy, parse_state
+from .sums import C6, london_nlo_sum, oscillator_sum, pair_sum, polarizability, sum_rules
+
+__all__ = ["energy", "State", "parse_state", "radial_dipole", "radial_dipole_continuum",
+           "dipole_density", "oscillator_strength", "spectral_rule", "SpectralRule",
+           "SingularSumError", "polarizability", "oscillator_sum", "C6", "london_nlo_sum",
+           "pair_sum", "sum_rules"]

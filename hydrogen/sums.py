@@ -1,0 +1,238 @@
+"""State sums on the spectral rule: polarizabilities, oscillator sums, C6, Eq. (36).
+
+All quantities in atomic units (hartree, bohr). Relation to the paper's notation (natural
+units, e² = 4πα, ΔE_nm = E_n - E_m): for an S state p_E(n,m)^{ij} = e² x2_m δ^{ij}, and
+
+* Eq. (11): α_n^{paper} = (1/2π) Σ' p_E/ΔE_nm = -(e²/2π) α_n   (opposite sign for the
+  ground state, where every ΔE_nm < 0; products α₁α₂ are unaffected);
+* Eq. (37): F_E(ω) = Σ' p_E 2ΔE_nm/(ΔE_nm² - ω²) = -e² α_n(ω);
+* Eq. (32): C6 = -(3/8π²) Σ' p_E p_E/(ΔE₁ + ΔE₂) = 6 Σ x2₁ x2₂ / (ω₁ + ω₂)  [e² = 4π, a.u.].
+
+Here α_n(ω) = Σ_j f_j/(ω_j² - ω²) is the standard positive polarizability (α(1s) = 9/2
+bohr³), with ω_j = E_m - E_n and oscillator strengths f_j = 2 ω_j x2_j.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .spectrum import SingularSumError, SpectralRule, spectral_rule
+from .states import parse_state
+
+__all__ = ["polarizability", "oscillator_sum", "C6", "london_nlo_sum", "pair_sum",
+           "sum_rules", "expectation_r2", "expectation_p2"]
+
+
+def _check_omega(rule: SpectralRule, omega: np.ndarray) -> None:
+    if not np.all(np.isfinite(omega)):
+        raise ValueError("omega must be finite (real, or complex such as 1j*u)")
+    w = np.abs(rule.omega[~rule.degenerate])
+    first = w.min()
+    bad = np.abs(omega.real) >= first
+    if np.any(bad):
+        raise ValueError(
+            f"omega: |Re(omega)| must stay below the first resonance of {rule.state.label} "
+            f"(|E_m - E_n| = {first:.12g} hartree); got {omega[bad].ravel()[0]!r}")
+    if np.any(rule.degenerate) and np.any(omega == 0):
+        raise SingularSumError(
+            f"the static polarizability of {rule.state.label} is singular: level(s) "
+            f"{', '.join(rule.degenerate_labels())} are degenerate with it in the "
+            "nonrelativistic Coulomb spectrum (ΔE = 0); pass level_shifts (e.g. a Lamb "
+            "shift) or use omega != 0")
+
+
+def polarizability(state, omega=0.0, *, level_shifts=None):
+    """Dipole polarizability α_n(ω), Eq. (11) (ω = 0) and the form factor of Eq. (37).
+
+    α_n(ω) = Σ'_m f_nm/(ω_nm² - ω²), positive convention (α(1s) = 9/2 bohr³); the paper's
+    F_E(ω) of Eq. (37) is -e² α_n(ω) and its α_n of Eq. (11) is -(e²/2π) α_n(0).
+
+    Parameters
+    ----------
+    state : str or tuple
+        S state or any (n, l) state (m-averaged scalar polarizability), e.g. "1s".
+    omega : float or complex or array_like
+        Frequency in hartree: real below the first resonance, or imaginary ω = iu
+        (any u), or complex with |Re ω| below the first resonance.
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.spectral_rule`.
+
+    Returns
+    -------
+    float or ndarray
+        α in bohr³ (real for real or imaginary ω), same shape as ``omega``.
+
+    Examples
+    --------
+    >>> round(float(polarizability("1s")), 12)
+    4.5
+    """
+    rule = spectral_rule(state, level_shifts=level_shifts)
+    om = np.asarray(omega)
+    if om.dtype.kind not in "iufc":
+        raise TypeError("omega must be a number or an array of numbers")
+    _check_omega(rule, om)
+    keep = ~rule.degenerate            # f = 0 there; the ω = 0 case was rejected above
+    w, f = rule.omega[keep], rule.f[keep]
+    z2 = (om * om).ravel()
+    out = np.empty(z2.shape, dtype=complex if np.iscomplexobj(z2) else float)
+    for start in range(0, z2.size, 2048):     # bounded memory for long arrays of ω
+        chunk = z2[start:start + 2048]
+        out[start:start + 2048] = (f / (w * w - chunk[:, None])).sum(axis=1)
+    if np.iscomplexobj(out) and np.all(om.real * om.imag == 0):
+        out = out.real                   # ω real or purely imaginary: α is real
+    out = out.reshape(om.shape)
+    return out[()] if out.ndim == 0 else out
+
+
+def oscillator_sum(state, k, *, level_shifts=None) -> float:
+    """S(k) = Σ'_m f_nm ω_nm^k (Appendix C sums; ω_nm = E_m - E_n in hartree).
+
+    For 1s: S(-2) = α = 9/2, S(-1) = 2, S(0) = 1 (TRK, Eq. (C2)), S(1) = 2/3 (Eq. (C4)),
+    S(2) = 4/3. S(k) diverges for k >= 5/2 + l (the oscillator-strength density falls as
+    E^{-(7/2 + l)}).
+
+    Parameters
+    ----------
+    state : str or tuple
+    k : int
+        Power of the excitation energy, integer (downward transitions have ω < 0).
+
+    Returns
+    -------
+    float
+        S(k) in hartree^k.
+
+    Examples
+    --------
+    >>> round(oscillator_sum("1s", 0), 12)
+    1.0
+    """
+    st = parse_state(state)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
+        raise ValueError(f"k must be an integer, got {k!r}")
+    if k >= 2.5 + st.l:   # f ω^k ~ E^{k - 7/2 - l}: integrable iff k < 5/2 + l
+        raise ValueError(f"k: S(k) diverges for k >= {2.5 + st.l} for an l = {st.l} state; got {k}")
+    rule = spectral_rule(st, level_shifts=level_shifts)
+    p = k + 1                          # f ω^k = 2 x2 ω^(k+1)
+    if p < 0 and np.any(rule.degenerate):
+        raise SingularSumError(
+            f"S({k}) of {rule.state.label} is singular: level(s) "
+            f"{', '.join(rule.degenerate_labels())} are degenerate with it (ω = 0)")
+    keep = ~rule.degenerate if p < 0 else slice(None)
+    return float(np.sum(2.0 * rule.x2[keep] * rule.omega[keep] ** p))
+
+
+def pair_sum(state1, state2, func, *, level_shifts=None):
+    """Σ'_{m1,m2} x2₁ x2₂ func(ΔE₁, ΔE₂) over the intermediate states of two atoms.
+
+    The generic double state sum of Eqs. (23)-(25), (31)-(36), (40)-(42), (62), with
+    ΔE_i = E_{n_i} - E_{m_i} in hartree (the paper's sign). ``func`` must be vectorised;
+    it receives broadcastable arrays of shapes (M1, 1) and (1, M2).
+
+    Returns
+    -------
+    The sum, in bohr⁴ × [func].
+    """
+    r1 = spectral_rule(state1, level_shifts=level_shifts)
+    r2 = spectral_rule(state2, level_shifts=level_shifts)
+    return np.sum(r1.x2[:, None] * r2.x2[None, :] * func(r1.dE[:, None], r2.dE[None, :]))
+
+
+def _check_resonance(r1: SpectralRule, r2: SpectralRule) -> None:
+    """Reject pair sums with a pole ΔE₁ + ΔE₂ = 0 (exact, or inside a continuum)."""
+    total = r1.dE[:, None] + r2.dE[None, :]
+    disc = (r1.kind == 0)[:, None] & (r2.kind == 0)[None, :]
+    both_deg = r1.degenerate[:, None] & r2.degenerate[None, :]
+    if np.any((total == 0) & disc & ~both_deg) or np.any(both_deg):
+        raise SingularSumError(
+            f"pair sum for {r1.state.label}-{r2.state.label} is singular: an intermediate "
+            "pair is exactly resonant (ΔE₁ + ΔE₂ = 0) in the Coulomb spectrum")
+    for a, b in ((r1, r2), (r2, r1)):
+        down = a.dE[a.kind == 0]
+        if down.size and down.max() > 0 and down.max() >= 0.5 / b.state.n ** 2:
+            raise SingularSumError(
+                f"pair sum for {r1.state.label}-{r2.state.label}: a downward transition of "
+                f"{a.state.label} releases enough energy to ionise {b.state.label}; the "
+                "potential then has an imaginary part (real ionisation), not supported")
+
+
+def C6(state1, state2=None, *, level_shifts=None) -> float:
+    """London coefficient C6 of Eqs. (1), (32), in hartree·bohr⁶.
+
+    C6 = -(3/8π²) Σ' p_E(n1,m1) p_E(n2,m2)/(ΔE₁ + ΔE₂) = 6 Σ x2₁ x2₂/(ω₁ + ω₂)
+    (atomic units, e² = 4π), valid also for downward transitions (ω < 0) and for levels
+    degenerate with the initial state, as long as no intermediate pair is resonant.
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple
+        S states (state2 defaults to state1).
+
+    Returns
+    -------
+    float
+        C6 in hartree·bohr⁶ (W = -C6/R⁶).
+
+    Examples
+    --------
+    >>> round(C6("1s", "1s"), 10)       # Yan, Babb, Dalgarno, Drake, PRA 54, 2824 (1996)
+    6.4990267054
+    """
+    state2 = state1 if state2 is None else state2
+    r1 = spectral_rule(state1, level_shifts=level_shifts)
+    r2 = spectral_rule(state2, level_shifts=level_shifts)
+    _check_resonance(r1, r2)
+    return float(-6.0 * np.sum(r1.x2[:, None] * r2.x2[None, :] / (r1.dE[:, None] + r2.dE[None, :])))
+
+
+def london_nlo_sum(state1, state2=None, *, level_shifts=None) -> float:
+    """The state sum of Eq. (36): Σ' x2₁ x2₂ ΔE₁ΔE₂/(ΔE₁ + ΔE₂), in hartree·bohr⁴.
+
+    In atomic units (e² = 4π, c = 1/α) Eq. (36) reads W^(1) = -(2α²/R⁴) × this sum.
+
+    Examples
+    --------
+    >>> london_nlo_sum("1s") < 0
+    True
+    """
+    state2 = state1 if state2 is None else state2
+    r1 = spectral_rule(state1, level_shifts=level_shifts)
+    r2 = spectral_rule(state2, level_shifts=level_shifts)
+    _check_resonance(r1, r2)
+    a, b = r1.dE[:, None], r2.dE[None, :]
+    return float(np.sum(r1.x2[:, None] * r2.x2[None, :] * a * b / (a + b)))
+
+
+def expectation_r2(n: int, l: int) -> float:
+    """⟨n l|r²|n l⟩ = n²(5n² + 1 - 3l(l+1))/2 bohr² (Bethe-Salpeter Eq. (3.24))."""
+    return n * n * (5 * n * n + 1 - 3 * l * (l + 1)) / 2.0
+
+
+def expectation_p2(n: int) -> float:
+    """⟨n|p²|n⟩ = 1/n² (virial theorem, ⟨p²⟩ = -2E_n), atomic units."""
+    return 1.0 / n ** 2
+
+
+def sum_rules(state, *, level_shifts=None) -> dict:
+    """Appendix C sum rules evaluated on the spectral rule, with their exact values.
+
+    Returns a dict name -> (computed, exact):
+
+    * "C1": Σ' x2 = ⟨x_i²⟩ = ⟨r²⟩/3 (Eq. (C1); the state itself contributes nothing);
+    * "C2": Σ' ΔE x2 = -1/2 (Eq. (C2), m = 1), i.e. TRK Σ f = 1;
+    * "C4": Σ' ΔE² x2 = ⟨p_i²⟩ = 1/(3n²) (Eq. (C4));
+    * "S2": Σ' f ω² = (4π/3)|ψ(0)|² = 4/(3n³) for S states (Bethe-Salpeter Eq. (61.8)).
+
+    Level shifts break the exact values slightly; they are for the Coulomb spectrum.
+    """
+    st = parse_state(state)
+    rule = spectral_rule(st, level_shifts=level_shifts)
+    x2, de = rule.x2, rule.dE
+    out = {
+        "C1": (float(np.sum(x2)), expectation_r2(st.n, st.l) / 3.0),
+        "C2": (float(np.sum(de * x2)), -0.5),
+        "C4": (float(np.sum(de * de * x2)), expectation_p2(st.n) / 3.0),
+    }
+    if st.l == 0:
+        out["S2"] = (float(np.sum(rule.f * de * de)), 4.0 / (3.0 * st.n ** 3))
+    return out

@@ -1,0 +1,103 @@
+"""Sec. VI: Eqs. (61)+(62) against the Casimir-Polder representation, limits, Φ vs mpmath."""
+import mpmath
+import numpy as np
+import pytest
+
+from hydrogen.sums import C6, london_nlo_sum, polarizability
+from weft import units
+from weft.matching import intermediate as inter
+from weft.matching.base import natural_rule
+
+ALPHA = units.ALPHA
+
+
+def phi_mpmath(mu, a, b, dps=60):
+    """The bracket Φ of Eq. (62) evaluated literally at high precision (a, b > 0)."""
+    with mpmath.workdps(dps):
+        mu, a, b = mpmath.mpf(mu), mpmath.mpf(a), mpmath.mpf(b)
+        if a == b:   # diagonal: the removable singularity, as a limit
+            b = a * (1 + mpmath.mpf(10) ** (-dps // 2))
+        Q = lambda x: mu ** 4 + 4 * mu ** 2 * x ** 2 + 8 * x ** 4
+        T = lambda x: mpmath.acot(2 * x / mu)
+        # ΔE₁ = -a, ΔE₂ = -b in Eq. (62)
+        br = (Q(a) * (-b) * T(a) - Q(b) * (-a) * T(b)) / (mu * (a * a - b * b))
+        return float(4 * a * b + br)
+
+
+@pytest.mark.parametrize("mu, a, b", [
+    (1.0, 0.3, 0.7), (1e-3, 0.3, 0.7), (1e-6, 0.375, 0.5), (50.0, 0.375, 0.4),
+    (1.0, 0.5, 0.5), (1e-5, 0.5, 0.5), (1e4, 2.0, 2.0), (0.3, 0.375, 0.375 * (1 + 3e-5)),
+    (2.0, 1e-3, 40.0), (0.9, 0.45, 0.46)])
+def test_phi_against_literal_eq62_in_mpmath(mu, a, b):
+    got = inter._phi(np.array(mu), np.array(a), np.array(b))
+    assert got == pytest.approx(phi_mpmath(mu, a, b), rel=1e-12)
+
+
+def test_im_w_small_mu_is_the_seagull_term_eq49():
+    # Im W̃ → -(23π/240) α₁α₂ μ⁴ with α of Eq. (11) = Σ p/(2πΔE), Im A_{3/2}(-μ²-i0) = 1/(4π)
+    dE, p = natural_rule("1s")
+    alpha_paper = np.sum(p / dE) / (2 * np.pi)
+    mu = np.array([1e-9, 1e-8])
+    im = inter.im_w_tilde(mu, dE, p, dE, p)
+    expect = -(23 * np.pi / 240) * alpha_paper ** 2 * mu ** 4
+    np.testing.assert_allclose(im, expect, rtol=1e-4)   # O(μ²/ΔE²) corrections ~ 1e-6
+
+
+def test_im_w_large_mu_is_london():
+    # Im W̃ → -Σ p₁p₂ μ³/(32(a+b)): the μ⁴ e^{-μR} moment gives Eq. (31)
+    dE, p = natural_rule("1s")
+    mu = np.array([1e6])
+    im = inter.im_w_tilde(mu, dE, p, dE, p)
+    expect = -np.sum(p[:, None] * p[None, :] / (-dE[:, None] - dE[None, :])) * mu ** 3 / 32
+    np.testing.assert_allclose(im, expect, rtol=1e-5)
+
+
+def test_eq61_eq62_equals_casimir_polder_representation():
+    """Cross-check 2 of issue #4: two routes, one answer, ≤ 1e-10 for 1 ≤ R ≤ 1e6 bohr."""
+    R = np.logspace(0, 6, 13)
+    a = inter.potential_eq61(R)
+    b = inter.potential_cp(R)
+    np.testing.assert_allclose(a, b, rtol=1e-10)
+
+
+def test_fast_interpolant_matches_direct_quadrature():
+    rng = np.random.default_rng(1)
+    R = 10 ** rng.uniform(-0.9, 7.9, 200)
+    np.testing.assert_allclose(inter.potential_fast(R), inter.potential_cp(R), rtol=1e-11)
+    # outside the interpolated range the direct quadrature is used
+    R_out = np.array([0.05, 2e8])
+    np.testing.assert_allclose(inter.potential_fast(R_out), inter.potential_cp(R_out), rtol=1e-15)
+
+
+def test_short_distance_limit_london_plus_w1_plus_w32():
+    """W_Int → W(0) + W(1) + W(3/2) at small R; the remainder of (W - W0 - W1)R³ scales as R."""
+    R = np.array([0.05, 0.1, 0.2, 0.4])
+    W = inter.potential_cp(R)
+    W0 = -C6("1s", "1s") / R ** 6
+    W1 = -2 * ALPHA ** 2 * london_nlo_sum("1s") / R ** 4
+    ratio = (W - W0 - W1) * R ** 3 / (-7 * ALPHA ** 3 / (6 * np.pi))
+    slope = (ratio - 1) / R
+    assert np.all(np.abs(ratio - 1) < 0.01)
+    assert np.ptp(slope) < 0.1 * np.abs(slope).max()      # residual ∝ R: next order α⁴/R²
+
+
+def test_long_distance_limit_casimir_polder():
+    """W_Int → -23 α₁α₂/(4π α R⁷) (Eq. (52)); the relative remainder falls as R⁻²."""
+    R = np.array([1e5, 2e5, 4e5])
+    W = inter.potential_cp(R)
+    cp = -23 * polarizability("1s") ** 2 / (4 * np.pi * ALPHA * R ** 7)
+    rem = (W / cp - 1) * R ** 2
+    assert np.all(np.abs(W / cp - 1) < 1e-4)
+    assert np.ptp(rem) < 0.05 * np.abs(rem).max()
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="R"):
+        inter.potential_cp([1.0, -2.0])
+    with pytest.raises(ValueError, match="R"):
+        inter.potential_eq61([np.nan])
+    with pytest.raises(ValueError, match="dE1"):
+        inter.potential_eq61([10.0], "2s", "1s")
+    with pytest.raises(ValueError, match="mu"):
+        dE, p = natural_rule("1s")
+        inter.im_w_tilde([0.0], dE, p, dE, p)

@@ -1,0 +1,97 @@
+"""The spectral rule against exact sums: mpmath series, sum rules (Appendix C), closed forms."""
+import mpmath
+import numpy as np
+import pytest
+
+from hydrogen.spectrum import (CONTINUUM, DISCRETE, continuum_rule, rydberg_tail_rule,
+                               spectral_rule)
+from hydrogen.sums import expectation_p2, expectation_r2
+
+
+@pytest.mark.parametrize("g", [lambda t: 1 / (1 + 3 * t), lambda t: mpmath.exp(-5 * t)
+                               if isinstance(t, mpmath.mpf) else np.exp(-5 * t),
+                               lambda t: (0.3 + t) ** -3])
+def test_rydberg_tail_rule_against_mpmath_series(g):
+    # Σ_{ν>40} ν⁻³ g(ν⁻²) summed by mpmath (Euler-Maclaurin acceleration, 30 digits).
+    nu, w = rydberg_tail_rule(40, 12)
+    with mpmath.workdps(30):
+        exact = mpmath.nsum(lambda v: v ** -3 * g(1 / v ** 2), [41, mpmath.inf])
+    got = np.sum(w * g(nu ** -2.0))
+    assert abs(got - float(exact)) <= 1e-14 * float(exact)
+
+
+def test_continuum_rule_reaches_infinity():
+    # Power-law and Lorentzian integrands like those of the state sums (exact values):
+    # ∫(1+E)^{-3/2} = 2, ∫E²(1+E)^{-5} = B(3,2) = 1/12, ∫dE/((E+1)² + u²) = (π/2 - atan(1/u))/u.
+    e, w = continuum_rule(0.5, 16, 16)
+    assert abs(np.sum(w * (1 + e) ** -1.5) - 2) < 1e-13
+    assert abs(np.sum(w * e * e * (1 + e) ** -5) - 1 / 12) < 1e-15
+    for u in (0.01, 1.0, 1e2, 1e4):
+        exact = (np.pi / 2 - np.arctan(1 / u)) / u
+        assert np.sum(w / ((e + 1) ** 2 + u * u)) == pytest.approx(exact, rel=1e-13)
+
+
+@pytest.mark.parametrize("state", ["1s", "2s", "3s", "4s", "2p", "3p", "3d", "5s"])
+def test_sum_rules_appendix_c(state):
+    """(C1) Σ x2 = ⟨r²⟩/3, (C2) Σ ΔE x2 = -1/2 (TRK), (C4) Σ ΔE² x2 = ⟨p²⟩/3, to 1e-12."""
+    rule = spectral_rule(state)
+    n, l = rule.state.n, rule.state.l
+    assert rule.error < 1e-12
+    assert np.sum(rule.x2) == pytest.approx(expectation_r2(n, l) / 3, rel=1e-12)
+    assert np.sum(rule.dE * rule.x2) == pytest.approx(-0.5, rel=1e-12)
+    assert np.sum(rule.dE ** 2 * rule.x2) == pytest.approx(expectation_p2(n) / 3, rel=1e-12)
+    if l == 0:   # S(2) = (4π/3)|ψ(0)|² = 4/(3n³): tests the high-energy continuum (E^{-3/2} tail)
+        assert np.sum(rule.f * rule.dE ** 2) == pytest.approx(4 / (3 * n ** 3), rel=1e-12)
+
+
+def test_1s_discrete_and_continuum_oscillator_strengths():
+    rule = spectral_rule("1s")
+    disc = rule.kind == DISCRETE
+    # f(1s -> 2p) = 2^13/3^9 exactly (Bethe-Salpeter Table 13)
+    f2p = rule.f[disc & (rule.n2 == 2)]
+    assert f2p[0] == pytest.approx(2 ** 13 / 3 ** 9, rel=1e-14)
+    # closed form f(1s -> np) = 2^8 n^5 (n-1)^(2n-4) / (3 (n+1)^(2n+4)) for every explicit level
+    n = rule.n2[disc].astype(float)
+    exact = 2 ** 8 * n ** 5 * (n - 1) ** (2 * n - 4) / (3 * (n + 1) ** (2 * n + 4))
+    np.testing.assert_allclose(rule.f[disc], exact, rtol=1e-12)
+    # the continuum carries 1 - Σ_discrete f = 0.434995849... (issue #2; Bethe-Salpeter §59: 0.4350)
+    with mpmath.workdps(30):
+        fn = lambda m: 2 ** 8 * m ** 5 * (m - 1) ** (2 * m - 4) / (3 * (m + 1) ** (2 * m + 4))
+        disc_total = mpmath.nsum(fn, [2, mpmath.inf])
+    assert np.sum(rule.f[rule.kind == CONTINUUM]) == pytest.approx(1 - float(disc_total), rel=1e-12)
+    assert 1 - float(disc_total) == pytest.approx(0.434995849, abs=1e-9)
+
+
+def test_degenerate_level_is_flagged_exactly():
+    rule = spectral_rule("2s")
+    assert rule.degenerate_labels() == ["2p"]
+    # <2p|r|2s> = -3√3 (Bethe-Salpeter Table 13): x2 = R²/3 = 9
+    assert rule.x2[rule.degenerate][0] == pytest.approx(9.0, rel=1e-14)
+    assert spectral_rule("1s").degenerate_labels() == []
+
+
+def test_downward_transitions_have_positive_dE():
+    rule = spectral_rule("3s")
+    down = rule.dE > 0
+    assert sorted(rule.n2[down].tolist()) == [2]          # 3s -> 2p only
+    assert rule.dE[down][0] == pytest.approx(0.5 / 4 - 0.5 / 9, rel=1e-15)
+    assert np.all(rule.f[down] < 0)                        # emission oscillator strength
+
+
+def test_level_shift_lifts_degeneracy():
+    d = 1e-6
+    rule = spectral_rule("2s", level_shifts={"2s": d})
+    assert not rule.degenerate.any()
+    (i,) = np.nonzero((rule.kind == DISCRETE) & (rule.n2 == 2))
+    assert rule.dE[i[0]] == pytest.approx(d, rel=1e-9)     # 2p lies below the shifted 2s
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="state"):
+        spectral_rule("1x")
+    with pytest.raises(ValueError):
+        spectral_rule((2, 2))
+    with pytest.raises(ValueError, match="level_shifts"):
+        spectral_rule("1s", level_shifts={"2s": float("nan")})
+    with pytest.raises(ValueError, match="level_shifts"):
+        spectral_rule("1s", level_shifts={(500, 0): 1e-7})

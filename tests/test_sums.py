@@ -1,0 +1,119 @@
+"""State sums against exact values, literature values and a second representation."""
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from hydrogen.spectrum import SingularSumError
+from hydrogen.sums import (C6, london_nlo_sum, oscillator_sum, pair_sum, polarizability,
+                           sum_rules)
+
+# Yan, Babb, Dalgarno & Drake, Phys. Rev. A 54, 2824 (1996), Table I.
+C6_YAN_1996 = 6.499026705405839
+
+
+@pytest.mark.parametrize("k, exact", [(-2, 4.5), (-1, 2.0), (0, 1.0), (1, 2 / 3), (2, 4 / 3)])
+def test_oscillator_sums_1s(k, exact):
+    # S(-2) = α, S(-1) = 2<r²>/3, S(0) = 1 (TRK), S(1) = 2<p²>/3, S(2) = (4π/3)|ψ(0)|²
+    assert oscillator_sum("1s", k) == pytest.approx(exact, rel=1e-12)
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_oscillator_sums_excited_s(n):
+    assert oscillator_sum(f"{n}s", -1) == pytest.approx(n * n * (5 * n * n + 1) / 3, rel=1e-12)
+    assert oscillator_sum(f"{n}s", 0) == pytest.approx(1.0, rel=1e-12)
+    assert oscillator_sum(f"{n}s", 1) == pytest.approx(2 / (3 * n * n), rel=1e-12)
+    assert oscillator_sum(f"{n}s", 2) == pytest.approx(4 / (3 * n ** 3), rel=1e-12)
+
+
+def test_static_polarizability_1s_exact():
+    assert polarizability("1s") == pytest.approx(4.5, rel=1e-13)
+
+
+def test_polarizability_large_u_asymptotics():
+    # α(iu) = S(0)/u² - S(2)/u⁴ + O(u^{-9/2}); the remainder coefficient tends to a constant.
+    u = np.array([1e2, 1e3, 1e4])
+    a = polarizability("1s", 1j * u)
+    rem = (a - 1 / u ** 2 + (4 / 3) / u ** 4) * u ** 4.5
+    assert np.all(np.abs(rem) < 5) and np.all(rem > 0)
+
+
+def test_S_minus3_from_exact_dalgarno_lewis_function():
+    # Σ f/ω³ = 2 Σ x2/ω² = 2 <ψ1|ψ1> with the exact Dalgarno-Lewis first-order function of 1s,
+    # ψ1 = -(r + r²/2) cosθ ψ0 (Dalgarno & Lewis, Proc. R. Soc. A 233, 70 (1955)); sympy exact.
+    import sympy as sp
+    r, th = sp.symbols("r theta", positive=True)
+    psi0 = sp.exp(-r) / sp.sqrt(sp.pi)
+    psi1 = -(r + r ** 2 / 2) * sp.cos(th) * psi0
+    norm = sp.integrate(sp.integrate(psi1 ** 2 * r ** 2 * sp.sin(th), (th, 0, sp.pi)) * 2 * sp.pi,
+                        (r, 0, sp.oo))
+    assert oscillator_sum("1s", -3) == pytest.approx(float(2 * norm), rel=1e-12)   # 43/4
+
+
+def test_C6_1s1s_literature():
+    assert C6("1s", "1s") == pytest.approx(C6_YAN_1996, rel=1e-13)
+
+
+def test_C6_equals_casimir_polder_integral_for_ground_states():
+    # C6 = (3/π) ∫_0^∞ α(iu)² du holds when all ω_j > 0 (second representation, Eq. (32)).
+    x, w = np.polynomial.legendre.leggauss(300)
+    t = (x + 1) / 2
+    u, wu = t / (1 - t), w / 2 / (1 - t) ** 2
+    a = polarizability("1s", 1j * u)
+    assert 3 / np.pi * np.sum(wu * a * a) == pytest.approx(C6_YAN_1996, rel=1e-12)
+
+
+def test_C6_with_degenerate_level_is_finite_and_continuous():
+    # C6(1s,2s) is finite although α(2s) is not; lifting the 2s-2p degeneracy by a tiny shift
+    # either way changes it continuously (Eq. (32) has no 1/ΔE of a single atom).
+    c0 = C6("1s", "2s")
+    cp = C6("1s", "2s", level_shifts={"2s": 1e-9})
+    cm = C6("1s", "2s", level_shifts={"2s": -1e-9})
+    assert np.isfinite(c0) and c0 > 0
+    assert cp == pytest.approx(c0, rel=1e-7) and cm == pytest.approx(c0, rel=1e-7)
+
+
+def test_pair_sum_generic_reproduces_C6():
+    assert -6 * pair_sum("1s", "1s", lambda a, b: 1 / (a + b)) == pytest.approx(C6_YAN_1996, rel=1e-13)
+
+
+def test_london_nlo_sum_casimir_polder_representation():
+    # For ω1, ω2 > 0: ω1ω2/(ω1+ω2) = (2/π)∫ u² ω1ω2/((ω1²+u²)(ω2²+u²)) du, hence
+    # Σ x1x2 ΔE1ΔE2/(ΔE1+ΔE2) = -(1/2π) ∫_0^∞ u² α(iu)² du: double sum vs single sums.
+    x, w = np.polynomial.legendre.leggauss(300)
+    t = (x + 1) / 2
+    u, wu = t / (1 - t), w / 2 / (1 - t) ** 2
+    a = polarizability("1s", 1j * u)
+    cp = -np.sum(wu * u * u * a * a) / (2 * np.pi)
+    assert london_nlo_sum("1s") == pytest.approx(cp, rel=1e-11)
+
+
+def test_singular_sums_raise_clearly():
+    with pytest.raises(SingularSumError, match="2p"):
+        polarizability("2s")
+    with pytest.raises(SingularSumError, match="degenerate"):
+        oscillator_sum("2s", -2)
+    with pytest.raises(SingularSumError, match="resonant"):
+        C6("2s", "3s")          # 2s->3p and 3s->2p: ΔE1 + ΔE2 = 0 exactly
+    with pytest.raises(ValueError, match="diverges"):
+        oscillator_sum("1s", 3)
+    with pytest.raises(ValueError, match="resonance"):
+        polarizability("1s", 0.4)   # above 1s-2p (0.375 hartree)
+    with pytest.raises(ValueError, match="omega"):
+        polarizability("1s", np.nan)
+
+
+def test_polarizability_2s_at_imaginary_frequency_is_finite():
+    a = polarizability("2s", 1j * np.array([0.01, 0.1, 1.0]))
+    assert np.all(np.isfinite(a))
+
+
+def test_sum_rules_report():
+    for name, (got, exact) in sum_rules("3s").items():
+        assert got == pytest.approx(exact, rel=1e-12), name
+
+
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(1, 6), u=st.floats(1e-3, 1e5))
+def test_polarizability_finite_for_random_s_states(n, u):
+    a = polarizability(f"{n}s", 1j * u)
+    assert np.isfinite(a) and a > 0 if n == 1 else np.isfinite(a)

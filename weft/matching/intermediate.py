@@ -1,0 +1,328 @@
+"""Sec. VI: the intermediate-distance van der Waals potential, R ~ 1/(m α²).
+
+Two independent routes to the dispersive (electric-dipole, one-loop) potential W^(0):
+
+1. the paper's route, Eqs. (61) and (62): the imaginary part of W̃_E^1loop on the
+   imaginary axis |k| = η - iμ as a double state sum, then the dispersive Fourier
+   transform; implemented in :func:`im_w_tilde` and :func:`potential_eq61`;
+2. the Casimir-Polder representation (Casimir & Polder 1948; Feinberg, Sucher & Au 1989)
+   W(R) = -(1/πR⁶) ∫₀^∞ du α₁(iu) α₂(iu) e^{-2uR/c} P(uR/c),
+   P(x) = x⁴ + 2x³ + 5x² + 6x + 3 (atomic units, c = 1/α), built from the dynamic
+   polarizabilities of ``hydrogen``; implemented in :func:`potential_cp`, with a
+   Chebyshev interpolant in log R for fast evaluation (:func:`potential_fast`).
+
+Tests show the two agree to ≤ 1e-10 for 1 ≤ R ≤ 10⁶ bohr.
+
+Eq. (62) for upward transitions (ΔE_i = -a_i < 0, the only kind for ground states) is
+
+    Im W̃(η - iμ) = -(1/16π) Σ p₁ p₂ Φ(μ; a, b),
+    Φ = 4ab + [a Q(b) T(b) - b Q(a) T(a)] / (μ (a² - b²)),
+
+with Q(x) = μ⁴ + 4μ²x² + 8x⁴ and T(x) = arccot(2x/μ). Writing Q T/(μ x) = x² P(μ²/x²),
+P(w) = (w² + 4w + 8) arctan(√w/2)/√w = 4 + 5w/3 + 23w²/60 + …, one has
+Φ = -ab [Ψ(a²) - Ψ(b²)]/(a² - b²) with Ψ(s) = s R(μ²/s), R(w) = P(w) - 4 - 5w/3:
+the two leading Taylor terms cancel analytically (they would cancel numerically to
+(μ/a)⁴ otherwise, e.g. 1e-14 at R = 10⁶ bohr), and the removable singularity at a = b
+(the diagonal m₁ = m₂ for identical atoms) becomes the derivative Ψ'(s) = R - w R'.
+For small μ, Φ → (23/60) μ⁴/(ab), i.e. Im W̃ → -(23π/240) α₁α₂ μ⁴, the imaginary part of
+the seagull term Eq. (49): the Casimir-Polder limit.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+
+import numpy as np
+
+from hydrogen.sums import polarizability
+
+from .. import units
+from .base import natural_rule
+
+__all__ = ["im_w_tilde", "potential_eq61", "potential_cp", "potential_fast",
+           "natural_rule"]
+
+
+# ---------------------------------------------------------------------------
+# Eq. (62)
+# ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _p_series(terms: int = 22) -> np.ndarray:
+    """Exact Taylor coefficients of P(w) = (w²+4w+8) arctan(√w/2)/√w in w."""
+    g = [Fraction((-1) ** j, 2 * (2 * j + 1) * 4 ** j) for j in range(terms)]   # arctan(√w/2)/√w
+    c = [8 * g[j] + (4 * g[j - 1] if j >= 1 else 0) + (g[j - 2] if j >= 2 else 0)
+         for j in range(terms)]
+    return np.array([float(x) for x in c])
+
+
+_W_SERIES = 0.5   # below: Taylor series (radius 4, terms fall like 8^-j); above: closed form
+
+
+def _r_and_derivs(w: np.ndarray, order: int = 3):
+    """[R, R', …, R^(order)] for R(w) = P(w) - 4 - 5w/3 (w ≥ 0), without cancellation."""
+    c = _p_series()
+    w = np.asarray(w, dtype=float)
+    small = w < _W_SERIES
+    out = [np.empty_like(w) for _ in range(order + 1)]
+    ws = w[small]
+    js = np.arange(c.size)
+    base = c.copy()
+    base[:2] = 0.0                                          # R drops the terms 4 + 5w/3
+    for k in range(order + 1):
+        # R^(k)(w) = Σ_j c_j j!/(j-k)! w^(j-k)
+        fall = np.prod([js - i for i in range(k)], axis=0) if k else np.ones(c.size)
+        coef = (base * fall)[k:]
+        out[k][small] = np.polynomial.polynomial.polyval(ws, coef)
+    wb = w[~small]
+    if wb.size:
+        s = np.sqrt(wb)
+        t = np.arctan(s / 2)
+        q = wb * wb + 4 * wb + 8
+        P = q * t / s
+        # derivatives of P by the product rule; d/dw arctan(√w/2) = 1/(√w (4 + w))
+        dt = 1.0 / (s * (4.0 + wb))
+        ddt = -(4.0 + 3.0 * wb) / (2.0 * s ** 3 * (4.0 + wb) ** 2)
+        dddt = (15.0 * wb * wb + 40.0 * wb + 48.0) / (4.0 * s ** 5 * (4.0 + wb) ** 3)
+        u = q / s                                           # (w²+4w+8) w^{-1/2}
+        du = (2 * wb + 4) / s - 0.5 * q / s ** 3
+        ddu = 2.0 / s - (2 * wb + 4) / s ** 3 + 0.75 * q / s ** 5
+        dddu = -3.0 / s ** 3 + 2.25 * (2 * wb + 4) / s ** 5 - 1.875 * q / s ** 7
+        out[0][~small] = P - 4.0 - 5.0 * wb / 3.0
+        if order == 0:
+            return out
+        out[1][~small] = du * t + u * dt - 5.0 / 3.0
+        out[2][~small] = ddu * t + 2 * du * dt + u * ddt
+        out[3][~small] = dddu * t + 3 * ddu * dt + 3 * du * ddt + u * dddt
+    return out
+
+
+def _psi(s: np.ndarray, mu2: np.ndarray) -> np.ndarray:
+    """Ψ(s) = s R(μ²/s)."""
+    return s * _r_and_derivs(mu2 / s, 0)[0]
+
+
+def _phi(mu: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Φ(μ; a, b) of Eq. (62) (module docstring) for a, b > 0, broadcasting."""
+    mu, a, b = np.broadcast_arrays(mu, a, b)
+    mu2 = mu * mu
+    sa, sb = a * a, b * b
+    h = sa - sb
+    m = 0.5 * (sa + sb)
+    near = np.abs(h) <= 1e-4 * m
+    dd = np.empty(mu.shape)
+    far = ~near
+    dd[far] = (_psi(sa[far], mu2[far]) - _psi(sb[far], mu2[far])) / h[far]
+    if np.any(near):
+        # central Taylor expansion of the divided difference: Ψ'(m) + Ψ'''(m) h²/24
+        w = mu2[near] / m[near]
+        R, R1, R2, R3 = _r_and_derivs(w)
+        d1 = R - w * R1
+        d3 = -(w ** 4 / mu2[near] ** 2) * (3 * R2 + w * R3)
+        dd[near] = d1 + d3 * h[near] ** 2 / 24.0
+    return -a * b * dd
+
+
+def _check_upward(dE, name):
+    if np.any(dE >= 0):
+        raise ValueError(f"{name}: Eq. (62) is implemented for atoms whose intermediate states all "
+                         "lie above them (ΔE < 0, e.g. 1s); excited S states have degenerate or "
+                         "lower levels (resonant terms) that this regime does not cover")
+
+
+def im_w_tilde(mu, dE1, p1, dE2, p2, chunk: int = 4_000_000):
+    """Im W̃_E^1loop(η - iμ), Eq. (62), natural units.
+
+    Parameters
+    ----------
+    mu : array_like
+        μ > 0 (momentum, natural units m_e c/ħ... any unit consistent with dE).
+    dE1, p1, dE2, p2 : ndarray
+        Spectral rules of the two atoms: ΔE_nm (< 0) and p_E(n,m) (see :func:`natural_rule`).
+
+    Returns
+    -------
+    ndarray like ``mu``: Im W̃ in natural units (energy × length³).
+
+    Notes
+    -----
+    Exact identical rules are detected and only pairs i ≤ j are summed (symmetry of Φ).
+    """
+    mu = np.asarray(mu, dtype=float)
+    if np.any(~np.isfinite(mu)) or np.any(mu <= 0):
+        raise ValueError("mu must be finite and > 0")
+    _check_upward(dE1, "dE1")
+    _check_upward(dE2, "dE2")
+    a, b = -np.asarray(dE1, float), -np.asarray(dE2, float)
+    p1, p2 = np.asarray(p1, float), np.asarray(p2, float)
+    same = a.shape == b.shape and np.array_equal(a, b) and np.array_equal(p1, p2)
+    if same:
+        i, j = np.triu_indices(a.size)
+    else:
+        i, j = (x.ravel() for x in np.meshgrid(np.arange(a.size), np.arange(b.size), indexing="ij"))
+    # Im W~ = -(1/16π) Σ p p Φ = (1/16π) Σ p₁p₂ a b DD[Ψ](a², b²)
+    weight = p1[i] * p2[j] * a[i] * b[j]
+    if same:
+        weight = np.where(i == j, weight, 2.0 * weight)
+    sa, sb = a * a, b * b
+    h = sa[i] - sb[j]
+    mid = 0.5 * (sa[i] + sb[j])
+    near = np.abs(h) <= 1e-4 * mid
+    fi, fj, fh, fw = i[~near], j[~near], h[~near], weight[~near]
+    nm, nh, nw = mid[near], h[near], weight[near]
+    flat = mu.ravel()
+    out = np.empty(flat.size)
+    step = max(1, chunk // max(fi.size, 1))
+    for start in range(0, flat.size, step):
+        m2 = flat[start:start + step, None] ** 2
+        psi_a = _psi(np.broadcast_to(sa, (m2.shape[0], sa.size)), m2)
+        psi_b = psi_a if same else _psi(np.broadcast_to(sb, (m2.shape[0], sb.size)), m2)
+        total = ((psi_a[:, fi] - psi_b[:, fj]) / fh) @ fw
+        if nm.size:
+            # near-diagonal pairs: central Taylor expansion Ψ'(m) + Ψ'''(m) h²/24
+            w = m2 / nm[None, :]
+            R, R1, R2, R3 = _r_and_derivs(w)
+            d3 = -(w ** 4 / m2 ** 2) * (3 * R2 + w * R3)
+            total += ((R - w * R1) + d3 * nh ** 2 / 24.0) @ nw
+        out[start:start + step] = total
+    return (out / (16 * np.pi)).reshape(mu.shape)
+
+
+def _log_panels(lo: float, hi: float, nodes: int, ratio: float = 2.0):
+    """Composite Gauss-Legendre nodes/weights in log μ on [lo, hi]."""
+    x, w = np.polynomial.legendre.leggauss(nodes)
+    n_pan = max(1, int(np.ceil(np.log(hi / lo) / np.log(ratio))))
+    edges = np.exp(np.linspace(np.log(lo), np.log(hi), n_pan + 1))
+    le = np.log(edges)
+    t = 0.5 * (le[1:, None] - le[:-1, None]) * x[None, :] + 0.5 * (le[1:, None] + le[:-1, None])
+    wt = 0.5 * (le[1:, None] - le[:-1, None]) * w[None, :]
+    mu = np.exp(t).ravel()
+    return mu, (wt.ravel() * mu)
+
+
+def potential_eq61(R_bohr, state1="1s", state2="1s"):
+    """W^(0) from Eqs. (61) and (62): dispersive transform of the double state sum.
+
+    W(R) = (1/(2π²R)) ∫₀^∞ dμ e^{-μR} μ Im W̃_E^1loop(η - iμ), evaluated in natural units on
+    one composite Gauss-Legendre rule in log μ shared by all R (μR from 1e-4 to 60).
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr (> 0).
+    state1, state2 : str
+        S states whose intermediate levels all lie above them (ground state "1s").
+
+    Returns
+    -------
+    ndarray like R_bohr: W in hartree (non-local part; δ³(R) terms excluded).
+    """
+    R = _check_r(R_bohr)
+    r_nat = R / units.ALPHA
+    dE1, p1 = natural_rule(state1)
+    dE2, p2 = natural_rule(state2)
+    mu, wmu = _log_panels(1e-4 / r_nat.max(), 60.0 / r_nat.min(), 12)
+    im = im_w_tilde(mu, dE1, p1, dE2, p2)
+    flat = r_nat.ravel()
+    kern = np.exp(-np.outer(flat, mu)) * (wmu * mu * im)[None, :]
+    w_nat = kern.sum(axis=1) / (2 * np.pi ** 2 * flat)
+    return (w_nat / units.ALPHA ** 2).reshape(R.shape)
+
+
+# ---------------------------------------------------------------------------
+# Casimir-Polder representation (second route, production)
+# ---------------------------------------------------------------------------
+
+def _check_r(R_bohr) -> np.ndarray:
+    R = np.asarray(R_bohr, dtype=float)
+    if R.size == 0:
+        return R
+    if not np.all(np.isfinite(R)) or np.any(R <= 0):
+        raise ValueError("R must be finite and > 0 (bohr)")
+    return R
+
+
+def _cp_nodes(R: float, nodes: int = 16):
+    """u-quadrature for the Casimir-Polder integral at one R (hartree)."""
+    c = units.C_AU
+    u_lo = 1e-3 * min(0.1, c / R)
+    u_hi = min(1e6, 50.0 * c / R)
+    x, w = np.polynomial.legendre.leggauss(nodes)
+    mu, wmu = _log_panels(u_lo, max(u_hi, 10 * u_lo), nodes, ratio=4.0)
+    first = 0.5 * u_lo * (x + 1), 0.5 * u_lo * w
+    return np.concatenate([first[0], mu]), np.concatenate([first[1], wmu])
+
+
+def potential_cp(R_bohr, state1="1s", state2="1s"):
+    """W^(0) in the Casimir-Polder representation, atomic units (direct quadrature).
+
+    W(R) = -(1/πR⁶) ∫₀^∞ du α₁(iu) α₂(iu) e^{-2uR/c} P(uR/c), P(x) = x⁴+2x³+5x²+6x+3
+    (Casimir & Polder, Phys. Rev. 73, 360 (1948); Feinberg, Sucher & Au, Phys. Rep. 180, 83
+    (1989)), equivalent to Eqs. (54), (61), (62) for ground-state atoms.
+
+    Returns
+    -------
+    ndarray like R_bohr: W in hartree.
+    """
+    R = _check_r(R_bohr)
+    flat = R.ravel()
+    c = units.C_AU
+    nodes = [_cp_nodes(r) for r in flat]
+    u = np.concatenate([n[0] for n in nodes])
+    # one polarizability evaluation for all R (the costly part), then per-R sums
+    a1 = polarizability(state1, 1j * u)
+    a2 = a1 if state2 == state1 else polarizability(state2, 1j * u)
+    w = np.concatenate([n[1] for n in nodes])
+    rr = np.repeat(flat, [n[0].size for n in nodes])
+    x = u * rr / c
+    poly = (((x + 2) * x + 5) * x + 6) * x + 3
+    terms = w * a1 * a2 * np.exp(-2 * x) * poly
+    sums = np.add.reduceat(terms, np.cumsum([0] + [n[0].size for n in nodes[:-1]])) if flat.size else terms
+    return (-sums / (np.pi * flat ** 6)).reshape(R.shape)
+
+
+_CHEB_DECADES = (-1, 8)      # interpolant covers 0.1 .. 1e8 bohr
+_CHEB_NODES = 18
+
+
+@lru_cache(maxsize=16)
+def _cp_interpolant(state1: str, state2: str):
+    """Per-decade Chebyshev interpolants of R⁶ W(R) in log10 R (one-off setup)."""
+    lo, hi = _CHEB_DECADES
+    k = np.arange(_CHEB_NODES)
+    xk = np.cos(np.pi * (k + 0.5) / _CHEB_NODES)            # Chebyshev points of the 1st kind
+    coefs = []
+    for d in range(lo, hi):
+        R = 10.0 ** (d + 0.5 * (xk + 1))
+        vals = potential_cp(R, state1, state2) * R ** 6
+        coefs.append(np.polynomial.chebyshev.chebfit(xk, vals, _CHEB_NODES - 1))
+    return np.array(coefs)
+
+
+def potential_fast(R_bohr, state1="1s", state2="1s"):
+    """W^(0) (hartree) from a Chebyshev interpolant of the Casimir-Polder representation.
+
+    Same function as :func:`potential_cp` to ≤ 1e-11 relative (tested) for 0.1 ≤ R < 1e8
+    bohr; outside that range it falls back to the direct quadrature. The interpolant is
+    built once per pair of states (~0.1 s) and cached.
+    """
+    R = _check_r(R_bohr)
+    flat = R.ravel()
+    out = np.empty(flat.size)
+    lo, hi = _CHEB_DECADES
+    lg = np.log10(flat)
+    inside = (lg >= lo) & (lg < hi)
+    if np.any(inside):
+        coefs = _cp_interpolant(str(state1), str(state2))
+        dec = np.floor(lg[inside]).astype(int)
+        x = 2 * (lg[inside] - dec) - 1
+        c = coefs[dec - lo]                                     # (N, nodes)
+        # Clenshaw recurrence, vectorised over points with their own coefficients
+        b1 = np.zeros(x.size)
+        b2 = np.zeros(x.size)
+        for j in range(c.shape[1] - 1, 0, -1):
+            b1, b2 = 2 * x * b1 - b2 + c[:, j], b1
+        out[inside] = (x * b1 - b2 + c[:, 0]) / flat[inside] ** 6
+    if np.any(~inside):
+        out[~inside] = potential_cp(flat[~inside], state1, state2)
+    return out.reshape(R.shape)

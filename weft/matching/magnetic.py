@@ -1,0 +1,113 @@
+"""Tree-level magnetic dipole-dipole potential and the spin configuration of the pair.
+
+The one-photon exchange between the permanent magnetic moments of two S-wave atoms,
+μ = 2 c_F S (Eqs. (7), (19), (44), (45), (56); in coordinate space Eq. (35)). It is the same
+interaction in the three regimes (order 1/2 in Sec. IV, order -1 in Secs. V and VI).
+
+Sign and form follow the textbook magnetic dipole-dipole interaction (Jackson, Classical
+Electrodynamics, Eq. (5.56) and the hyperfine contact term), m_i = (e/2m) μ_i:
+
+    W = (α/m²) [ (μ₁·μ₂ - 3 (R̂·μ₁)(R̂·μ₂)) / (4R³) - (2π/3) μ₁·μ₂ δ³(R) ]
+
+(natural units). The paper's Eqs. (19)/(44) carry the opposite overall sign and Eq. (35)
+drops the μ₁·μ₂/(4R³) term: see docs/errata.md (E3, E4).
+
+For entangled spin states the products ⟨μ₁^i⟩⟨μ₂^j⟩ of the paper become the correlation
+tensor T^{ij} = ⟨S₁^i S₂^j⟩, so that in atomic units (hartree, bohr)
+
+    W(R) = α² c_F² [tr T - 3 R̂·T·R̂] / R³,   δ³(R) coefficient: -(8π/3) α² c_F² tr T.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import units
+
+__all__ = ["spin_tensor", "c_F", "magnetic_dipole_potential", "magnetic_contact_coefficient"]
+
+#: c_F = 1 + α/(2π), Eq. (4) (one half of the electron magnetic moment at order α).
+c_F = 1.0 + units.ALPHA / (2.0 * np.pi)
+
+
+def spin_tensor(spins) -> np.ndarray:
+    """Spin correlation tensor T^{ij} = ⟨S₁^i S₂^j⟩ (3×3) of the two electrons.
+
+    Parameters
+    ----------
+    spins : None, str, tuple or dict
+        * ``None``: unpolarised atoms (average over all four spin states): T = 0, so the
+          magnetic potential averages to zero;
+        * ``"singlet"``: T = -δ^{ij}/4 (the tensor part vanishes; only the contact term
+          -(8π/3)α²c_F² tr T = +2πα²c_F² survives, local);
+        * ``("triplet", M)`` with M in {-1, 0, 1}, quantisation axis z:
+          M = ±1: T = ẑẑ/4; M = 0: T = diag(1, 1, -1)/4;
+        * ``{"S1": v1, "S2": v2}``: a product state with expectation vectors ⟨S₁⟩, ⟨S₂⟩
+          (|v| ≤ 1/2): T = v1 ⊗ v2, the paper's ⟨n₁|S|n₁⟩ ⟨n₂|S|n₂⟩.
+
+    Returns
+    -------
+    ndarray (3, 3), dimensionless (ħ = 1).
+    """
+    if spins is None:
+        return np.zeros((3, 3))
+    if isinstance(spins, str):
+        if spins == "singlet":
+            return -0.25 * np.eye(3)
+        if spins == "triplet":
+            raise ValueError("spins: give the triplet projection, e.g. ('triplet', 1)")
+        raise ValueError(f"spins must be None, 'singlet', ('triplet', M) or "
+                         f"{{'S1': vec, 'S2': vec}}, got {spins!r}")
+    if isinstance(spins, tuple) and len(spins) == 2 and spins[0] == "triplet":
+        M = spins[1]
+        if M in (1, -1):
+            return np.diag([0.0, 0.0, 0.25])
+        if M == 0:
+            return np.diag([0.25, 0.25, -0.25])
+        raise ValueError(f"spins: triplet projection M must be -1, 0 or 1, got {M!r}")
+    if isinstance(spins, dict) and set(spins) == {"S1", "S2"}:
+        v1 = np.asarray(spins["S1"], dtype=float)
+        v2 = np.asarray(spins["S2"], dtype=float)
+        for name, v in (("S1", v1), ("S2", v2)):
+            if v.shape != (3,) or not np.all(np.isfinite(v)) or np.linalg.norm(v) > 0.5 + 1e-12:
+                raise ValueError(f"spins['{name}'] must be a finite 3-vector with |<S>| <= 1/2")
+        return np.outer(v1, v2)
+    raise ValueError(f"spins must be None, 'singlet', ('triplet', M) or "
+                     f"{{'S1': vec, 'S2': vec}}, got {spins!r}")
+
+
+def _unit(r_hat) -> np.ndarray:
+    v = np.asarray((0.0, 0.0, 1.0) if r_hat is None else r_hat, dtype=float)
+    n = np.linalg.norm(v)
+    if v.shape != (3,) or not np.isfinite(n) or n == 0:
+        raise ValueError("r_hat must be a non-zero finite 3-vector (direction of R)")
+    return v / n
+
+
+def magnetic_dipole_potential(R_bohr, spins=None, r_hat=None) -> np.ndarray:
+    """Magnetic dipole-dipole potential at R > 0, Eqs. (35), (44) (corrected), hartree.
+
+    W(R) = α² c_F² [tr T - 3 R̂·T·R̂]/R³ (atomic units), T = :func:`spin_tensor`.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distance(s) in bohr.
+    spins : see :func:`spin_tensor`
+    r_hat : 3-vector, optional
+        Direction of R (default z, the spin quantisation axis).
+
+    Examples
+    --------
+    >>> float(magnetic_dipole_potential(10.0))          # unpolarised atoms
+    0.0
+    """
+    T = spin_tensor(spins)
+    n = _unit(r_hat)
+    ang = np.trace(T) - 3.0 * n @ T @ n
+    R = np.asarray(R_bohr, dtype=float)
+    return units.ALPHA ** 2 * c_F ** 2 * ang / R ** 3
+
+
+def magnetic_contact_coefficient(spins=None) -> float:
+    """Coefficient of δ³(R) (hartree·bohr³) of the magnetic potential: -(8π/3)α²c_F² tr T."""
+    return float(-(8.0 * np.pi / 3.0) * units.ALPHA ** 2 * c_F ** 2 * np.trace(spin_tensor(spins)))

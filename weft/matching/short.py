@@ -1,0 +1,126 @@
+"""Sec. IV: the short-distance van der Waals potential, a₀ ≪ R ≪ 1/(m α²).
+
+pNRQED → pNRQED' (photons of momentum 1/R, Eqs. (16)-(22)) → WEFT (ultrasoft photons and
+atomic states, Eqs. (23)-(29)). In coordinate space, for S-wave atoms (atomic units):
+
+* W^(0)   = -C6/R⁶                                   Eqs. (26), (31), (32)  (London)
+* W^(1/2) = α² c_F² [tr T - 3R̂·T·R̂]/R³ + contact      Eqs. (27), (19), (35) (magnetic)
+* W^(1)   = -(2α²/R⁴) Σ' x2₁x2₂ ΔE₁ΔE₂/(ΔE₁+ΔE₂)      Eqs. (28), (24), (36)
+* W^(3/2) = -7α³/(6πR³) + c δ³(R)                     Eqs. (29), (22), (25), (21), (38)
+
+(the a.u. forms follow from the paper's natural-unit formulas with p_E = (4π/α) x2,
+ΔE → α² ΔE, R → R/α, W → α² W). W^(1) is repulsive for ground-state atoms, contrary to
+the text after Eq. (36) (docs/errata.md). The local coefficient of W^(3/2) is computed in
+MS-bar (d-dimensional prefactors expanded to O(4-d) before λ is removed) and is
+independent of ν: the ν dependence of Eq. (25), Eq. (22) and d_s of Eq. (6) cancels,
+Eq. (30) — checked numerically in the tests.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from hydrogen.sums import C6, london_nlo_sum
+
+from .. import units
+from .base import Contribution, check_nu, divided_difference, natural_rule, pair_arrays
+from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential, spin_tensor
+
+__all__ = ["london", "w_half", "w_one", "w_three_half", "delta_three_half",
+           "contributions"]
+
+ORDERS = ("0", "1/2", "1", "3/2")
+
+
+def london(R_bohr, state1="1s", state2="1s"):
+    """London potential W^(0) = -C6/R⁶, Eq. (31), hartree (R in bohr)."""
+    return -C6(state1, state2) / np.asarray(R_bohr, dtype=float) ** 6
+
+
+def w_half(R_bohr, spins=None, r_hat=None):
+    """W^(1/2): magnetic dipole-dipole potential, Eqs. (27), (35) (corrected), hartree."""
+    return magnetic_dipole_potential(R_bohr, spins, r_hat)
+
+
+def w_one(R_bohr, state1="1s", state2="1s"):
+    """W^(1) of Eq. (36) in atomic units: -(2α²/R⁴) Σ' x2₁x2₂ ΔE₁ΔE₂/(ΔE₁+ΔE₂), hartree."""
+    s = london_nlo_sum(state1, state2)
+    return -2.0 * units.ALPHA ** 2 * s / np.asarray(R_bohr, dtype=float) ** 4
+
+
+def w_three_half(R_bohr):
+    """Non-local part of W^(3/2), Eq. (38): -7α³/(6πR³) hartree (state independent).
+
+    It is the Fourier transform (H_{0,0} = -1/(2πR³), Table II) of the log k² term of the
+    pNRQED' potential Eq. (22): (7α²/3) log k² in natural units.
+    """
+    return -7.0 * units.ALPHA ** 3 / (6.0 * np.pi * np.asarray(R_bohr, dtype=float) ** 3)
+
+
+def _xlogx(nu):
+    lnu2 = np.log(nu * nu)
+    g = lambda x: x * (np.log(x) - lnu2)
+    dg = lambda x: np.log(x) - lnu2 + 1.0
+    d3g = lambda x: -1.0 / (x * x)
+    return g, dg, d3g
+
+
+def log_sum_L(state1, state2, nu=1.0) -> float:
+    """L(ν) = -Σ' p₁p₂ ΔE₁ΔE₂ DD[x log(x/ν²)](ΔE₁², ΔE₂²), natural units.
+
+    The non-trivial finite part of Σ' p₁p₂ ΔE₁ΔE₂ [ΔE₁J(ΔE₁) - ΔE₂J(ΔE₂)]/(ΔE₁² - ΔE₂²)
+    (Eqs. (25), (40)) with J of Eq. (A6): that sum equals [(λ + 2 - 2 log 2)(Σ' p ΔE)² + L]/(8π²)
+    for atoms whose intermediate levels all lie above them (θ(ΔE) = 0).
+    """
+    dE1, p1 = natural_rule(state1)
+    dE2, p2 = natural_rule(state2)
+    if np.any(dE1 >= 0) or np.any(dE2 >= 0):
+        raise ValueError("states: the local (δ³) terms are implemented for atoms whose "
+                         "intermediate levels all lie above them (ground state 1s)")
+    a, pa, b, pb = pair_arrays(dE1, p1, dE2, p2)
+    dd = divided_difference(*_xlogx(nu), a * a, b * b)
+    return float(-np.sum(pa * pb * a * b * dd))
+
+
+def delta_three_half(state1="1s", state2="1s", spins=None, nu=None) -> float:
+    """Coefficient of δ³(R) in W^(3/2), Eq. (29), hartree·bohr³ (MS-bar, ν = nu·m_e).
+
+    Sum of the finite local parts of Eq. (25) [diagrams (d)+(e)], of Eq. (22) and of the
+    contact term Eq. (21) with d_s, d_v of Eq. (6) (m = 1 units):
+    (8/3)(1/8π²)[(2 - 2 log 2)(Σ'pΔE)² + L(ν)] - (4/9)α²   (25),
+    (α²/3)(1 - 7 log ν²)                                     (22),
+    α²(log ν² + 2/3) - 4α² tr T                               (21),
+    with (Σ' p ΔE)² = 4π²α² (sum rule (C2)). Converted to atomic units by × α.
+    """
+    v = check_nu(nu)
+    a = units.ALPHA
+    dE1, p1 = natural_rule(state1)
+    dE2, p2 = natural_rule(state2)
+    spe = np.sum(p1 * dE1) * np.sum(p2 * dE2)
+    L = log_sum_L(state1, state2, v)
+    lnu2 = np.log(v * v)
+    c_de = (8.0 / 3.0) / (8 * np.pi ** 2) * ((2 - 2 * np.log(2)) * spe + L) - (4.0 / 9.0) * a * a
+    c_v = (a * a / 3.0) * (1.0 - 7.0 * lnu2)
+    c_cont = a * a * (lnu2 + 2.0 / 3.0) - 4.0 * a * a * np.trace(spin_tensor(spins))
+    return float(a * (c_de + c_v + c_cont))
+
+
+def contributions(R_bohr, state1="1s", state2="1s", spins=None, nu=None, r_hat=None):
+    """All short-distance terms (Sec. IV) at R (bohr), values in hartree."""
+    R = np.asarray(R_bohr, dtype=float)
+    out = [
+        Contribution("London (two electric-dipole potentials)", "0", "Eqs. (26), (31), (32)",
+                     london(R, state1, state2)),
+        Contribution("magnetic dipole-dipole", "1/2", "Eqs. (27), (19), (35)",
+                     w_half(R, spins, r_hat), {"delta3": magnetic_contact_coefficient(spins)},
+                     "textbook sign; see docs/errata.md E3-E4"),
+        Contribution("LO x NLO electric dipole potentials", "1", "Eqs. (28), (24), (36)",
+                     w_one(R, state1, state2), {}, "repulsive for ground states"),
+    ]
+    try:
+        delta = {"delta3": delta_three_half(state1, state2, spins, nu)}
+        note = "MS-bar local term; independent of nu (Eq. (30))"
+    except ValueError as err:
+        delta, note = {}, f"local term not computed: {err}"
+    out.append(Contribution("one ultrasoft photon + pNRQED' loop + contact", "3/2",
+                            "Eqs. (29), (22), (25), (21), (38)", w_three_half(R), delta, note))
+    return out
