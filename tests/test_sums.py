@@ -117,3 +117,37 @@ def test_sum_rules_report():
 def test_polarizability_finite_for_random_s_states(n, u):
     a = polarizability(f"{n}s", 1j * u)
     assert np.isfinite(a) and a > 0 if n == 1 else np.isfinite(a)
+
+
+# --- against the independent Sturmian / Dalgarno-Lewis method (hydrogen.sturmian) ---------
+
+def test_polarizability_iu_against_sturmian_1s():
+    """Issue #2: α(1s, iu) from the spectral rule vs a second method, ≤ 1e-10, u = 0 … 1e4."""
+    from hydrogen.sturmian import alpha_iu_sturmian
+    u = np.concatenate([[0.0], np.logspace(-3, 4, 60)])
+    np.testing.assert_allclose(polarizability("1s", 1j * u), alpha_iu_sturmian(1, u), rtol=1e-12)
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_polarizability_iu_excited_against_sturmian(n):
+    from hydrogen.sturmian import alpha_iu_sturmian
+    u = np.logspace(-3, 3, 25)
+    np.testing.assert_allclose(polarizability(f"{n}s", 1j * u), alpha_iu_sturmian(n, u), rtol=1e-11)
+
+
+def test_real_frequency_against_sturmian():
+    from hydrogen.sturmian import alpha_real_sturmian
+    w = np.array([0.01, 0.1, 0.3, 0.37])
+    np.testing.assert_allclose(polarizability("1s", w), alpha_real_sturmian(1, w), rtol=1e-12)
+
+
+def test_C6_1s_2s_against_sturmian_casimir_polder_plus_degenerate_term():
+    # Eq. (32) with the 2p level (ω = 0, x2 = 9) split off: 6·9·Σ x2₁/ω₁ = 54·α(1s)/2; the rest
+    # has all ω > 0 and equals (3/π)∫ α₁(iu) α₂'(iu) du with α₂' the 2s polarizability
+    # without 2p — which the Sturmian α_2s(iu) is for u > 0.
+    from hydrogen.sturmian import alpha_iu_sturmian
+    x, w = np.polynomial.legendre.leggauss(400)
+    t = (x + 1) / 2
+    u, wu = t / (1 - t), w / 2 / (1 - t) ** 2
+    cp = 3 / np.pi * np.sum(wu * alpha_iu_sturmian(1, u) * alpha_iu_sturmian(2, u))
+    assert C6("1s", "2s") == pytest.approx(cp + 54 * 4.5 / 2, rel=1e-11)

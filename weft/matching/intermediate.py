@@ -36,7 +36,7 @@ import numpy as np
 
 from hydrogen.sums import polarizability
 
-from .. import units
+from .. import dispersive, units
 from .base import natural_rule
 
 __all__ = ["im_w_tilde", "potential_eq61", "potential_cp", "potential_fast",
@@ -203,8 +203,8 @@ def _log_panels(lo: float, hi: float, nodes: int, ratio: float = 2.0):
 def potential_eq61(R_bohr, state1="1s", state2="1s"):
     """W^(0) from Eqs. (61) and (62): dispersive transform of the double state sum.
 
-    W(R) = (1/(2π²R)) ∫₀^∞ dμ e^{-μR} μ Im W̃_E^1loop(η - iμ), evaluated in natural units on
-    one composite Gauss-Legendre rule in log μ shared by all R (μR from 1e-4 to 60).
+    W(R) = (1/(2π²R)) ∫₀^∞ dμ e^{-μR} μ Im W̃_E^1loop(η - iμ), evaluated in natural units by
+    :func:`weft.dispersive.transform` (one μ rule shared by all R, error-controlled).
 
     Parameters
     ----------
@@ -218,15 +218,10 @@ def potential_eq61(R_bohr, state1="1s", state2="1s"):
     ndarray like R_bohr: W in hartree (non-local part; δ³(R) terms excluded).
     """
     R = _check_r(R_bohr)
-    r_nat = R / units.ALPHA
     dE1, p1 = natural_rule(state1)
     dE2, p2 = natural_rule(state2)
-    mu, wmu = _log_panels(1e-4 / r_nat.max(), 60.0 / r_nat.min(), 12)
-    im = im_w_tilde(mu, dE1, p1, dE2, p2)
-    flat = r_nat.ravel()
-    kern = np.exp(-np.outer(flat, mu)) * (wmu * mu * im)[None, :]
-    w_nat = kern.sum(axis=1) / (2 * np.pi ** 2 * flat)
-    return (w_nat / units.ALPHA ** 2).reshape(R.shape)
+    w_nat = dispersive.transform(lambda mu: im_w_tilde(mu, dE1, p1, dE2, p2), R / units.ALPHA)
+    return w_nat / units.ALPHA ** 2
 
 
 # ---------------------------------------------------------------------------
