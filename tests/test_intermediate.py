@@ -101,3 +101,77 @@ def test_bad_input():
     with pytest.raises(ValueError, match="mu"):
         dE, p = natural_rule("1s")
         inter.im_w_tilde([0.0], dE, p, dE, p)
+
+
+# --- Eq. (54) in momentum space: cross-check 1 of issue #4 ---------------------------------
+
+E_12 = 0.375 * ALPHA ** 2            # |ΔE| of 1s-2p in natural units
+
+
+def _long_regime_wtilde(k):
+    """Eqs. (40)+(41)+(42)+(49) at d = 4 (MS-bar, ν = m), natural units, from weft.matching.long."""
+    from weft.matching import long, short
+    dE, p = natural_rule("1s")
+    spe = np.sum(p * dE) ** 2
+    L = short.log_sum_L("1s", "1s", 1.0)
+    c0 = (-((2 - 2 * np.log(2)) * spe + L) + 3 * spe) / (4 * np.pi ** 2)
+    c1 = long.laplacian_one() / ALPHA ** 3
+    c2 = long.laplacian2_two() / ALPHA ** 5
+    alpha_paper = np.sum(p / dE) / (2 * np.pi)
+    return c0 + c1 * k * k + k ** 4 * (c2 + 23 / 240 * alpha_paper ** 2 * np.log(k * k)), alpha_paper
+
+
+def _short_regime_wtilde(k):
+    """Eqs. (23)+(24)+(25)+(22) at d = 4 (MS-bar, ν = m), natural units."""
+    from weft.matching import short
+    dE, p = natural_rule("1s")
+    pp = p[:, None] * p[None, :]
+    a, b = dE[:, None], dE[None, :]
+    spe = np.sum(p * dE) ** 2
+    L = short.log_sum_L("1s", "1s", 1.0)
+    c_de = (8 / 3) / (8 * np.pi ** 2) * ((2 - 2 * np.log(2)) * spe + L) - (4 / 9) * ALPHA ** 2
+    return (k ** 3 / 32 * np.sum(pp / (a + b)) + k / 8 * np.sum(pp * a * b / (a + b)) + c_de
+            + (ALPHA ** 2 / 3) * (1 + 7 * np.log(k * k)))
+
+
+def test_eq54_imaginary_part_is_eq62():
+    dE, p = natural_rule("1s")
+    mu = np.array([0.3, 3.0, 100.0]) * E_12
+    im54 = inter.w_tilde_1loop(-mu ** 2 + 0j).imag
+    np.testing.assert_allclose(im54, inter.im_w_tilde(mu, dE, p, dE, p), rtol=1e-10)
+
+
+def test_eq54_small_k_expands_into_long_regime_eqs_40_to_42_and_49():
+    res = []
+    for r in (0.1, 0.03):
+        k = r * E_12
+        lng, a12 = _long_regime_wtilde(k)
+        res.append(abs(inter.w_tilde_1loop(k * k).real - lng) / (k ** 4 * a12 ** 2))
+    # residual relative to the k⁴ terms is O(k²/ΔE²) (up to logs)
+    assert res[0] < 2e-3 and res[1] < 0.2 * res[0]
+
+
+def test_eq54_large_k_expands_into_short_regime_eqs_22_to_25():
+    scaled = []
+    for r in (10.0, 100.0, 1000.0):
+        k = r * E_12
+        resid = inter.w_tilde_1loop(k * k).real - _short_regime_wtilde(k)
+        scaled.append(resid * k / (E_12 * ALPHA ** 2))   # remainder O(ΔE⁵/k · log k)
+    assert max(scaled) < 40 and min(scaled) > 10 and scaled[2] / scaled[0] < 1.6
+
+
+def test_eq54_as_printed_fails_the_short_distance_limit():
+    # erratum E6: with the printed weight of the k² J terms the remainder grows like k²
+    grow = []
+    for r in (10.0, 100.0):
+        k = r * E_12
+        grow.append(inter.w_tilde_1loop(k * k, printed=True).real - _short_regime_wtilde(k))
+    assert grow[1] / grow[0] > 50
+
+
+def test_eq54_nu_dependence_eq58():
+    # W̃_E^1loop|_{log ν} = -(2α²/m²) log ν, cancelled by the contact term Eq. (55)
+    k2 = (3 * E_12) ** 2
+    d = inter.w_tilde_1loop(k2, nu=np.e) - inter.w_tilde_1loop(k2, nu=1.0)
+    assert d.real == pytest.approx(-2 * ALPHA ** 2, rel=1e-10)
+    assert abs(d.imag) < 1e-12 * ALPHA ** 2

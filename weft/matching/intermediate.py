@@ -321,3 +321,76 @@ def potential_fast(R_bohr, state1="1s", state2="1s"):
     if np.any(~inside):
         out[~inside] = potential_cp(flat[~inside], state1, state2)
     return out.reshape(R.shape)
+
+
+# ---------------------------------------------------------------------------
+# Eq. (54) in momentum space (for the cross-checks of Sec. VI)
+# ---------------------------------------------------------------------------
+
+def _g_of_dE(k2, dE, nu, printed=False):
+    """G(ΔE) = [2k² J(ΔE) - (k⁴ - 4k²ΔE² + 8ΔE⁴) K(k², ΔE)]/ΔE (d = 4 in 4(d-2)).
+
+    The factor 2 of the J term corrects the printed Eq. (54) (erratum E6); ``printed=True``
+    gives the literal printed expression, for the test that documents the misprint.
+    """
+    jfac = 1.0 if printed else 2.0
+    from .. import loops
+    q = k2 * k2 - 4 * k2 * dE * dE + 8 * dE ** 4
+    return (jfac * k2 * loops.J(dE, nu) - q * loops.K(k2, dE, nu)) / dE
+
+
+def w_tilde_1loop(k2, state1="1s", state2="1s", nu=1.0, *, printed=False):
+    """W̃_E^1loop(k) of Eq. (54) for S-wave atoms, natural units, MS-bar (λ → 0).
+
+    With G(ΔE) = [2k²J(ΔE) - (k⁴ - 4k²ΔE² + 8ΔE⁴)K(k², ΔE)]/ΔE, Eq. (54) reads
+
+        W̃ = Σ' p₁p₂ ΔE₁ΔE₂ { [G(ΔE₁) - G(ΔE₂)] / (2(ΔE₁² - ΔE₂²)) - (1/4π²)(1 - log(k²/ν²)) },
+
+    where the last term is -((d-2)/2)ΔE₁ΔE₂A_{3/2} with (d-2)/2 = 1 - ε expanded before the
+    pole is dropped. The diagonal ΔE₁ = ΔE₂ (removable) uses dG/d(ΔE²) from a 4th-order
+    central difference (relative error ~1e-12). The J term carries twice its printed weight:
+    only then does Eq. (54) expand into Eqs. (22)-(25) for |k| ≫ ΔE and into Eqs. (40)-(42),
+    (49) for |k| ≪ ΔE (erratum E6; ``printed=True`` evaluates the printed form). Its
+    imaginary part on |k| = η - iμ is Eq. (62) (J is real for ΔE < 0).
+
+    Parameters
+    ----------
+    k2 : array_like
+        |k|², real > 0, or complex -μ² + 0j for |k| = η - iμ (branch of :mod:`weft.loops`).
+    state1, state2 : S states with all ΔE < 0 (1s).
+    nu : float
+        MS-bar scale (natural units, m_e = 1).
+
+    Returns
+    -------
+    complex ndarray like k2.
+    """
+    from .. import loops
+    dE1, p1 = natural_rule(state1)
+    dE2, p2 = natural_rule(state2)
+    _check_upward(dE1, "state1")
+    _check_upward(dE2, "state2")
+    k2 = np.asarray(k2)
+    out = np.empty(k2.shape, dtype=complex)
+    x1, x2 = (dE1 * dE1)[:, None], (dE2 * dE2)[None, :]
+    h = x1 - x2
+    near = np.abs(h) <= 1e-6 * (x1 + x2)
+
+    def dgdx(k, dE):
+        s = 1e-3 * np.abs(dE)
+        f = lambda t: _g_of_dE(k, dE + t, nu, printed)
+        d = (8 * (f(s) - f(-s)) - (f(2 * s) - f(-2 * s))) / (12 * s)
+        return d / (2 * dE)
+
+    for idx, k in np.ndenumerate(k2):
+        g1, g2 = _g_of_dE(k, dE1, nu, printed), _g_of_dE(k, dE2, nu, printed)
+        dd = np.where(near, 0.0, (g1[:, None] - g2[None, :]) / np.where(near, 1.0, h))
+        if np.any(near):
+            mid = np.sqrt(0.5 * (x1 + x2)) * -1.0                  # ΔE < 0
+            ii, jj = np.nonzero(near)
+            dd[ii, jj] = dgdx(k, mid[ii, jj])
+        loga = loops.A(1.5, k, nu) - 1.0 / (4 * np.pi ** 2)      # (d-2)/2 A_{3/2}, MS-bar
+        term = (dE1[:, None] * dE2[None, :]) * (0.5 * dd - loga)
+        out[idx] = np.sum(p1[:, None] * p2[None, :] * term)
+    return out[()] if out.ndim == 0 else out
+
