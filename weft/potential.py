@@ -36,7 +36,10 @@ _LENGTH_POWER = {"delta3": 3, "laplacian_delta3": 5, "laplacian2_delta3": 7}
 
 
 def _s_state(state, name):
-    st = parse_state(state)
+    try:
+        st = parse_state(state)
+    except (ValueError, TypeError) as err:
+        raise ValueError(f"{name}: {err}") from None
     if st.l != 0:
         raise ValueError(f"{name}: only S-wave states are supported (Secs. IV-VI of the paper), "
                          f"got {st.label}")

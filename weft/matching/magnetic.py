@@ -110,4 +110,5 @@ def magnetic_dipole_potential(R_bohr, spins=None, r_hat=None) -> np.ndarray:
 
 def magnetic_contact_coefficient(spins=None) -> float:
     """Coefficient of δ³(R) (hartree·bohr³) of the magnetic potential: -(8π/3)α²c_F² tr T."""
-    return float(-(8.0 * np.pi / 3.0) * units.ALPHA ** 2 * c_F ** 2 * np.trace(spin_tensor(spins)))
+    # + 0.0 turns the -0.0 of unpolarised atoms into 0.0
+    return float(-(8.0 * np.pi / 3.0) * units.ALPHA ** 2 * c_F ** 2 * np.trace(spin_tensor(spins))) + 0.0
