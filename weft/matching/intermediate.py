@@ -228,6 +228,12 @@ def potential_eq61(R_bohr, state1="1s", state2="1s"):
 # Casimir-Polder representation (second route, production)
 # ---------------------------------------------------------------------------
 
+def _check_states(state1, state2) -> None:
+    """The Casimir-Polder representation holds when every ω = E_m - E_n > 0 (ground state)."""
+    _check_upward(natural_rule(state1)[0], "state1")
+    _check_upward(natural_rule(state2)[0], "state2")
+
+
 def _check_r(R_bohr) -> np.ndarray:
     R = np.asarray(R_bohr, dtype=float)
     if R.size == 0:
@@ -260,6 +266,7 @@ def potential_cp(R_bohr, state1="1s", state2="1s"):
     ndarray like R_bohr: W in hartree.
     """
     R = _check_r(R_bohr)
+    _check_states(state1, state2)
     flat = R.ravel()
     c = units.C_AU
     nodes = [_cp_nodes(r) for r in flat]
@@ -302,6 +309,7 @@ def potential_fast(R_bohr, state1="1s", state2="1s"):
     built once per pair of states (~0.1 s) and cached.
     """
     R = _check_r(R_bohr)
+    _check_states(state1, state2)
     flat = R.ravel()
     out = np.empty(flat.size)
     lo, hi = _CHEB_DECADES

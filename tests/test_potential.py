@@ -1,0 +1,92 @@
+"""The public W(R): shapes, units, orders, errors, symmetries (property tests)."""
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import weft
+from weft import units
+from weft.matching import intermediate
+
+
+def test_shapes_and_scalars():
+    assert isinstance(weft.potential(10.0), float)
+    R = np.logspace(1, 4, 12).reshape(3, 4)
+    assert weft.potential(R).shape == (3, 4)
+    assert weft.potential([10, 20]).shape == (2,)           # integers accepted
+
+
+def test_units_are_consistent():
+    R_bohr = np.array([30.0, 3000.0])
+    w_au = weft.potential(R_bohr)
+    w_si = weft.potential(R_bohr * units.BOHR_M, units="SI")
+    np.testing.assert_allclose(w_si, w_au * units.HARTREE_J, rtol=1e-14)
+    w_nat = weft.potential(R_bohr / units.BOHR_PER_INV_KEV, units="natural")
+    np.testing.assert_allclose(w_nat, w_au * units.HARTREE_KEV, rtol=1e-12)
+    # 1 hartree = 219474.63 cm^-1 = 6.5797e9 MHz = 315775 K (CODATA)
+    assert units.HARTREE_CM1 == pytest.approx(219474.6313705, rel=1e-10)
+    assert units.HARTREE_MHZ == pytest.approx(6.579683920502e9, rel=1e-10)
+    assert units.HARTREE_K == pytest.approx(315775.02480, rel=1e-8)
+
+
+def test_orders_sum_to_total():
+    R = np.array([50.0, 500.0])
+    for regime, orders in weft.REGIMES.items():
+        total = weft.potential(R, regime=regime, spins=("triplet", 0))
+        parts = sum(weft.potential(R, regime=regime, order=o, spins=("triplet", 0)) for o in orders)
+        np.testing.assert_allclose(total, parts, rtol=1e-14)
+
+
+def test_intermediate_equals_its_fast_path_and_limits():
+    R = np.array([20.0, 2e5])
+    w = weft.potential(R, order="0")
+    np.testing.assert_allclose(w, intermediate.potential_cp(R), rtol=1e-10)
+    # short-distance series through W(3/2) (W(3/2)/W(0) = 1.9e-4 at R = 20 bohr); the next
+    # term is ~ -0.01 R × W(3/2) (tests/test_intermediate.py), i.e. ~4e-5 of W here
+    w_short = weft.potential(R[0], regime="short", order=["0", "1", "3/2"])
+    assert abs(w[0] / w_short - 1) < 1e-4
+    assert abs(w[1] / weft.casimir_polder(R[1]) - 1) < 1e-4
+
+
+def test_contributions_report_local_terms_separately():
+    terms = weft.contributions(1e4, regime="long")
+    assert [t.order for t in terms] == ["-1", "0", "1", "2"]
+    assert terms[1].value == 0 and "delta3" in terms[1].delta
+    assert "laplacian2_delta3" in terms[3].delta
+    si = weft.contributions(1e4 * units.BOHR_M, regime="long", units="SI")
+    assert si[1].delta["delta3"] == pytest.approx(terms[1].delta["delta3"] * units.HARTREE_J
+                                                  * units.BOHR_M ** 3, rel=1e-14)
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(R=-1.0), "R"), (dict(R=np.nan), "R"), (dict(R=0.0), "R"), (dict(R="ten"), "R"),
+    (dict(R=10.0, regime="medium"), "regime"), (dict(R=10.0, units="furlong"), "units"),
+    (dict(R=10.0, state1="2p"), "state1"), (dict(R=10.0, state2="1x"), "state2"),
+    (dict(R=10.0, order="5"), "order"), (dict(R=10.0, nu=-1.0), "nu"),
+    (dict(R=10.0, spins="doublet"), "spins"), (dict(R=10.0, state1="2s"), "intermediate|dE|state"),
+])
+def test_bad_input_raises_clearly(kwargs, match):
+    R = kwargs.pop("R")
+    with pytest.raises(ValueError, match=match):
+        weft.potential(R, **kwargs)
+
+
+@settings(max_examples=30, deadline=None)
+@given(n1=st.integers(1, 4), n2=st.integers(1, 4), r=st.floats(5.0, 1e6))
+def test_short_regime_symmetric_and_finite(n1, n2, r):
+    s1, s2 = f"{n1}s", f"{n2}s"
+    try:
+        a = weft.potential(r, s1, s2, regime="short", order=["0", "1"])
+    except ValueError as err:                 # resonant pairs (e.g. 2s-3s) must say so
+        assert "resonant" in str(err) or "ionise" in str(err)
+        return
+    b = weft.potential(r, s2, s1, regime="short", order=["0", "1"])
+    assert np.isfinite(a) and a == pytest.approx(b, rel=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(r=st.floats(1.0, 1e7))
+def test_intermediate_between_limits(r):
+    w = weft.potential(r, order="0")
+    assert np.isfinite(w) and w < 0
+    # retardation weakens the attraction: |W| <= |London|, and |W| <= |C-P| at large R
+    assert abs(w) <= abs(weft.london(r)) * (1 + 1e-12)
