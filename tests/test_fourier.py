@@ -28,28 +28,9 @@ from weft.fourier import R, delta3, zeta
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The paper's Tables I and II as printed (own transcription; delta3 = δ³(R)).
-PAPER_I = {
-    (-2, 0): "1/(4*pi*R)", (-2, 2): "-1/(8*pi*R)", (-2, 4): "3/(32*pi*R)",
-    (-1, 0): "1/(2*pi**2*R**2)", (-1, 2): "-1/(pi**2*R**2)", (-1, 4): "4/(3*pi**2*R**2)",
-    (0, 0): "delta3", (0, 2): "-3/(4*pi*R**3)", (0, 4): "15/(8*pi*R**3)",
-    (1, 0): "-1/(pi**2*R**4)", (1, 2): "-4/(pi**2*R**4)", (1, 4): "24/(pi**2*R**4)",
-    (2, 0): "-6*delta3/R**2", (2, 2): "-15*delta3/R**2", (2, 4): "105/(4*pi*R**5)",
-    (3, 0): "12/(pi**2*R**6)", (3, 2): "24/(pi**2*R**6)", (3, 4): "192/(pi**2*R**6)",
-    (4, 0): "120*delta3/R**4", (4, 2): "210*delta3/R**4", (4, 4): "945*delta3/R**4",
-}
-PAPER_H = {
-    (-2, 0): "-zeta/(4*pi*R)", (-2, 2): "(zeta-3)/(8*pi*R)", (-2, 4): "-(6*zeta-25)/(65*pi*R)",
-    (-1, 0): "-zeta/(2*pi**2*R**2)", (-1, 2): "(zeta-3)/(pi**2*R**2)",
-    (-1, 4): "-(12*zeta-50)/(9*pi**2*R**2)",
-    (0, 0): "-1/(2*pi*R**3)", (0, 2): "(3*zeta-8)/(4*pi*R**3)", (0, 4): "-(15*zeta-61)/(8*pi*R**3)",
-    (1, 0): "(zeta-3)/(pi**2*R**4)", (1, 2): "(4*zeta-6)/(pi**2*R**4)", (1, 4): "-(24*zeta-92)/(pi**2*R**4)",
-    (2, 0): "3/(pi*R**5)", (2, 2): "15/(2*pi*R**5)", (2, 4): "-(105*zeta-352)/(4*pi*R**5)",
-    (3, 0): "-(12*zeta-50)/(pi**2*R**6)", (3, 2): "-(24*zeta-92)/(pi**2*R**6)",
-    (3, 4): "-16*(12*zeta-25)/(pi**2*R**6)",
-    (4, 0): "-60/(pi*R**7)", (4, 2): "-105/(pi*R**7)", (4, 4): "-945/(2*pi*R**7)",
-}
-# Confirmed misprints (docs/errata_fourier.md): entry -> corrected expression.
+# The paper's Tables I and II as printed (one transcription, kept in weft.fourier).
+PAPER_I, PAPER_H = F.PAPER_TABLE_I, F.PAPER_TABLE_II
+# Confirmed misprints (docs/errata.md (E5)): entry -> corrected expression.
 MISPRINTS_H = {(-2, 4): "-(6*zeta-25)/(64*pi*R)"}
 
 _LOC = {"R": R, "zeta": zeta, "delta3": delta3, "pi": sp.pi}
