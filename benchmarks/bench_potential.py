@@ -44,6 +44,42 @@ def quad_cp(R):
     return -val / (np.pi * R ** 6)
 
 
+def arc_rows(nmax=25):
+    """C6 and alpha(iu) from bound states only (what a bound-state calculator sums)."""
+    out = []
+    rule = hydrogen.spectral_rule("1s")
+    disc = (rule.kind == 0) & (rule.n2 <= nmax)
+    u = np.array([0.0, 0.5, 5.0])
+    full_a = hydrogen.polarizability("1s", 1j * u)
+    full_c6 = hydrogen.C6("1s", "1s")
+
+    def sums(w, x2):
+        a = np.array([np.sum(2 * w * x2 / (w * w + uu * uu)) for uu in u])
+        c6 = 6 * np.sum(x2[:, None] * x2[None, :] / (w[:, None] + w[None, :]))
+        return a, c6
+    a, c6 = sums(rule.omega[disc], rule.x2[disc])
+    out.append((f"weft bound states only (n' <= {nmax})", 0.0,
+                f"C6 rel.err {abs(c6 / full_c6 - 1):.1e}; alpha(iu=0,0.5,5) rel.err "
+                + ", ".join(f"{abs(x / y - 1):.1e}" for x, y in zip(a, full_a)), "missing continuum"))
+    try:
+        from arc import Hydrogen
+    except ImportError:
+        out.append(("ARC bound-state sums", float("nan"), "ARC not installed", ""))
+        return out
+    h = Hydrogen()
+    n2 = np.arange(2, nmax + 1)
+    t0 = time.perf_counter()
+    r = np.array([h.getRadialMatrixElement(1, 0, 0.5, int(n), 1, 1.5) for n in n2])
+    t_arc = time.perf_counter() - t0
+    w = 0.5 - 0.5 / n2 ** 2
+    a, c6 = sums(w, r * r / 3)
+    out.append((f"ARC bound states only (n' <= {nmax})", t_arc,
+                f"C6 rel.err {abs(c6 / full_c6 - 1):.1e}; alpha(iu=0,0.5,5) rel.err "
+                + ", ".join(f"{abs(x / y - 1):.1e}" for x, y in zip(a, full_a)),
+                "Numerov matrix elements, no continuum"))
+    return out
+
+
 def main():
     rows = []
     _cached_rule.cache_clear()
@@ -86,6 +122,7 @@ def main():
     rows.append(("peak RSS after a 1e6-point table", after / 1024.0, "MiB (value column)",
                  f"grew by {(after - before) / 1024.0:.0f} MiB; {big.nbytes / 2**20:.0f} MiB of data"))
 
+    rows += arc_rows()
     print(f"{'benchmark':48s} {'seconds':>10s}  accuracy / notes")
     for name, t, acc, note in rows:
         print(f"{name:48s} {t:10.4g}  {acc}  {note}")
