@@ -58,7 +58,7 @@ def test_contributions_report_local_terms_separately():
 
 
 @pytest.mark.parametrize("kwargs, match", [
-    (dict(R=-1.0), "R"), (dict(R=np.nan), "R"), (dict(R=0.0), "R"), (dict(R="ten"), "R"),
+    (dict(R=-1.0), "R"), (dict(R=1e-300), "R"), (dict(R=1e300), "R"), (dict(R=1e30), "R"), (dict(R=np.nan), "R"), (dict(R=0.0), "R"), (dict(R="ten"), "R"),
     (dict(R=10.0, regime="medium"), "regime"), (dict(R=10.0, units="furlong"), "units"),
     (dict(R=10.0, state1="2p"), "state1"), (dict(R=10.0, state2="1x"), "state2"),
     (dict(R=10.0, order="5"), "order"), (dict(R=10.0, nu=-1.0), "nu"),

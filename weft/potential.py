@@ -30,6 +30,10 @@ from .matching.base import Contribution, check_nu
 
 __all__ = ["potential", "contributions", "london", "casimir_polder", "REGIMES"]
 
+#: Supported distances in bohr. The EFT needs R ≫ 1 bohr anyway; outside this window the
+#: power laws (up to R⁻⁷) would under- or overflow float64, so the input is refused instead.
+R_RANGE_BOHR = (1e-3, 1e20)
+
 REGIMES = {"short": short.ORDERS, "long": long.ORDERS, "intermediate": ("-1", "0")}
 
 _LENGTH_POWER = {"delta3": 3, "laplacian_delta3": 5, "laplacian2_delta3": 7}
@@ -54,6 +58,10 @@ def _r_bohr(R, units):
     Rb = _units.length_to_bohr(arr, units)
     if not np.all(np.isfinite(Rb)) or np.any(Rb <= 0):
         raise ValueError("R must be finite and > 0")
+    lo, hi = R_RANGE_BOHR
+    if np.any(Rb < lo) or np.any(Rb > hi):
+        raise ValueError(f"R must lie between {lo:g} and {hi:g} bohr (the EFT needs R >> 1 bohr; "
+                         "beyond this window W under- or overflows double precision)")
     return Rb
 
 
