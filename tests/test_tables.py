@@ -1,0 +1,327 @@
+"""weft.tables: exact round trips, metadata, detection of damaged files, staleness of tables/.
+
+References: the round trip is checked against the input bit patterns (uint64 views), the
+strongest possible criterion (it distinguishes -0.0 from 0.0 and every subnormal).
+"""
+import hashlib
+import importlib.util
+import json
+import math
+import os
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from weft import units
+from weft.tables import (FORMATS, REQUIRED_METADATA, Table, column_names, read_table,
+                         write_table)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+EXTREME = np.array([5e-324, 1e-300, 2.2250738585072014e-308, 1.7976931348623157e308,
+                    1.0, 0.1, 1 / 3, math.pi, 123456789.123456789, 1e22])
+EXTREME_W = np.array([-0.0, 0.0, -5e-324, -1.7976931348623157e308, -1e-300,
+                      -6.499026705405839, 2.220446049250313e-16, -1 / 3, 7e-17, -1e22])
+
+
+def meta(**over):
+    m = dict(units="au", states=["1s", "1s"], regime="intermediate", orders=["-1", "0"],
+             spins=None, nu=None, command="pytest")
+    m.update(over)
+    return m
+
+
+def bits(a):
+    return np.asarray(a, dtype="<f8").view("<u8")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_is_bit_exact_for_extreme_floats(tmp_path, fmt):
+    path = tmp_path / f"t.{fmt}"
+    extra = {"x": EXTREME[::-1].copy()}
+    write_table(path, EXTREME, EXTREME_W, meta(columns={"x": "a test column"}), extra=extra)
+    t = read_table(path)
+    assert isinstance(t, Table)
+    assert t.R.dtype == np.float64 and t.W.dtype == np.float64
+    np.testing.assert_array_equal(bits(t.R), bits(EXTREME))
+    np.testing.assert_array_equal(bits(t.W), bits(EXTREME_W))   # -0.0 stays -0.0
+    np.testing.assert_array_equal(bits(t.columns["x"]), bits(extra["x"]))
+    assert list(t.columns) == ["R_bohr", "W_hartree", "x"] == t.names
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64),
+                min_size=1, max_size=20))
+def test_round_trip_property_csv_json(tmp_path_factory, values):
+    d = tmp_path_factory.mktemp("prop")
+    v = np.array(values)
+    for fmt in ("csv", "json"):
+        write_table(d / f"p.{fmt}", v, -v, meta())
+        t = read_table(d / f"p.{fmt}")
+        np.testing.assert_array_equal(bits(t.R), bits(v))
+        np.testing.assert_array_equal(bits(t.W), bits(-v))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_metadata_is_complete(tmp_path, fmt):
+    path = tmp_path / f"t.{fmt}"
+    write_table(path, [1.0, 2.0], [-1.0, -0.5], meta(units="cm-1", spins=("triplet", 1),
+                                                      nu=0.5, validity="R >> a0"))
+    m = read_table(path).metadata
+    for key in REQUIRED_METADATA + ("format", "weft_version", "codata", "columns", "rows",
+                                    "checksum"):
+        assert key in m, key
+    assert m["codata"] == units.CODATA
+    assert isinstance(m["weft_version"], str) and m["weft_version"]
+    assert m["units"] == "cm-1" and m["spins"] == ["triplet", 1] and m["nu"] == 0.5
+    assert m["states"] == ["1s", "1s"] and m["regime"] == "intermediate"
+    assert m["command"] == "pytest" and m["validity"] == "R >> a0"
+    assert m["rows"] == 2
+    assert [c[0] for c in m["columns"]] == ["R_bohr", "W_cm-1"]
+    assert all(isinstance(c[1], str) and c[1] for c in m["columns"])
+    assert m["checksum"].startswith("sha256:") and len(m["checksum"]) == 7 + 64
+
+
+def test_csv_layout_is_commented_metadata_then_header(tmp_path):
+    path = tmp_path / "t.csv"
+    write_table(path, [10.0, 100.0], [-6.5e-6, -6.5e-12], meta())
+    lines = path.read_text().splitlines()
+    header = [ln for ln in lines if ln.startswith("#")]
+    body = [ln for ln in lines if not ln.startswith("#")]
+    assert lines[:len(header)] == header                 # all metadata first
+    assert body == ["R_bohr,W_hartree", "10.0,-6.5e-06", "100.0,-6.5e-12"]
+    assert "# units: \"au\"" in header and '# command: "pytest"' in header
+    # each metadata line is '# key: <JSON>'
+    for ln in header[1:]:
+        key, _, value = ln[2:].partition(": ")
+        json.loads(value)
+
+
+def test_files_are_reproducible_no_timestamps(tmp_path):
+    for fmt in ("csv", "json"):
+        a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        write_table(a, EXTREME, EXTREME_W, meta())
+        write_table(b, EXTREME, EXTREME_W, meta())
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_checksum_is_sha256_of_metadata_and_data(tmp_path):
+    # Recompute the documented checksum independently of weft.tables' helper.
+    path = tmp_path / "t.json"
+    write_table(path, [1.0, 3.0], [-2.0, -0.0], meta())
+    doc = json.loads(path.read_text())
+    m = dict(doc["metadata"])
+    stored = m.pop("checksum")
+    h = hashlib.sha256(json.dumps(m, sort_keys=True, separators=(",", ":")).encode())
+    for name in doc["columns"]:
+        h.update(b"\0" + name.encode() + b"\0" + np.array(doc["data"][name], "<f8").tobytes())
+    assert stored == "sha256:" + h.hexdigest()
+
+
+# ------------------------------------------------------------------ damaged files
+
+def _written(tmp_path, fmt, n=50):
+    path = tmp_path / f"t.{fmt}"
+    R = np.geomspace(1.0, 1e6, n)
+    write_table(path, R, -6.5 / R**6, meta())
+    return path
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.9, 0.999])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_truncated_file_is_detected(tmp_path, fmt, cut):
+    path = _written(tmp_path, fmt)
+    data = path.read_bytes()
+    path.write_bytes(data[:int(len(data) * cut)])
+    with pytest.raises(ValueError) as err:
+        read_table(path)
+    assert str(path) in str(err.value)
+
+
+def test_csv_missing_last_rows_names_the_problem(tmp_path):
+    path = _written(tmp_path, "csv")
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(lines[:-3]))                 # clean cut at a line boundary
+    with pytest.raises(ValueError, match=r"truncated.*50 rows.*47"):
+        read_table(path)
+
+
+def test_csv_cut_inside_last_number_is_detected(tmp_path):
+    path = _written(tmp_path, "csv")
+    text = path.read_text()
+    path.write_text(text[:-4] + "\n")                    # '...e-36\n' -> '...e\n' or shorter
+    with pytest.raises(ValueError, match=str(path)):
+        read_table(path)
+
+
+EDITS = [
+    ("csv", "100.0,-6.5e-12", "100.0,-6.6e-12"),               # one data value
+    ("csv", '# regime: "intermediate"', '# regime: "long"'),   # metadata
+    ("csv", "3.0,-0.0", "3.0,0.0"),                            # sign of zero
+    ("json", "-6.5e-12", "-6.6e-12"),
+    ("json", '"regime": "intermediate"', '"regime": "long"'),
+    ("json", "-0.0", "0.0"),
+]
+
+
+@pytest.mark.parametrize("fmt, old, new", EDITS)
+def test_edited_file_fails_checksum(tmp_path, fmt, old, new):
+    path = tmp_path / f"t.{fmt}"
+    write_table(path, [1.0, 100.0, 3.0], [-6.5, -6.5e-12, -0.0], meta())
+    text = path.read_text()
+    assert text.count(old) == 1, (old, text)
+    path.write_text(text.replace(old, new))
+    with pytest.raises(ValueError, match=r"checksum mismatch"):
+        read_table(path)
+
+
+def test_edited_npz_fails_checksum(tmp_path):
+    path = _written(tmp_path, "npz")
+    with np.load(path) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["col1"] = arrays["col1"].copy()
+    arrays["col1"][7] *= 1 + 2**-52
+    np.savez(path, **arrays)
+    with pytest.raises(ValueError, match="checksum mismatch"):
+        read_table(path)
+
+
+def test_removed_checksum_line_is_detected(tmp_path):
+    path = _written(tmp_path, "csv")
+    text = "".join(ln for ln in path.read_text().splitlines(keepends=True)
+                   if not ln.startswith("# checksum"))
+    path.write_text(text)
+    with pytest.raises(ValueError, match=r"missing key.*checksum"):
+        read_table(path)
+
+
+def test_crlf_line_ends_are_tolerated(tmp_path):
+    path = _written(tmp_path, "csv")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_table(path).metadata["rows"] == 50
+
+
+def test_not_a_table(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("R,W\n1,2\n")
+    with pytest.raises(ValueError, match="no metadata header"):
+        read_table(path)
+    path = tmp_path / "x.npz"
+    path.write_bytes(b"garbage")
+    with pytest.raises(ValueError, match="x.npz"):
+        read_table(path)
+
+
+# ------------------------------------------------------------------ bad arguments
+
+def test_unknown_format_raises(tmp_path):
+    with pytest.raises(ValueError, match="unknown table format"):
+        read_table(tmp_path / "t.txt")
+    with pytest.raises(ValueError, match="unknown table format"):
+        write_table(tmp_path / "t.txt", [1.0], [1.0], meta())
+    with pytest.raises(ValueError, match="format must be one of"):
+        write_table(tmp_path / "t.txt", [1.0], [1.0], meta(), format="xls")
+    with pytest.raises(ValueError, match="contradicts"):
+        write_table(tmp_path / "t.csv", [1.0], [1.0], meta(), format="json")
+    write_table(tmp_path / "t.dat", [1.0], [2.0], meta(), format="json")
+    assert read_table(tmp_path / "t.dat", format="json").W[0] == 2.0
+
+
+def test_bad_data_and_metadata_raise(tmp_path):
+    p = tmp_path / "t.csv"
+    with pytest.raises(ValueError, match="missing required key.*command"):
+        write_table(p, [1.0], [1.0], {k: v for k, v in meta().items() if k != "command"})
+    with pytest.raises(ValueError, match="units must be one of"):
+        write_table(p, [1.0], [1.0], meta(units="furlong"))
+    with pytest.raises(ValueError, match="non-finite"):
+        write_table(p, [1.0, 2.0], [1.0, float("nan")], meta())
+    with pytest.raises(ValueError, match="has 1 values"):
+        write_table(p, [1.0, 2.0], [1.0], meta())
+    with pytest.raises(ValueError, match="one-dimensional"):
+        write_table(p, [[1.0]], [[1.0]], meta())
+    with pytest.raises(ValueError, match="meaning of column"):
+        write_table(p, [1.0], [1.0], meta(), extra={"y": [1.0]})
+    with pytest.raises(ValueError, match="written by write_table"):
+        write_table(p, [1.0], [1.0], meta(checksum="x"))
+    with pytest.raises(TypeError, match="JSON"):
+        write_table(p, [1.0], [1.0], meta(nu=object()))
+    assert not p.exists()
+
+
+def test_written_file_has_umask_permissions(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    write_table(tmp_path / "t.csv", [1.0], [1.0], meta())
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert os.listdir(tmp_path) == ["t.csv"]                 # no temporary left behind
+
+
+def test_unwritable_path_raises_oserror_and_leaves_nothing(tmp_path):
+    with pytest.raises(OSError):
+        write_table(tmp_path / "no" / "such" / "dir.csv", [1.0], [1.0], meta())
+    assert os.listdir(tmp_path) == []
+
+
+def test_column_names_cover_every_unit_system():
+    names = {u: column_names(u) for u in units.UNITS}
+    assert names["au"] == ("R_bohr", "W_hartree")
+    assert names["natural"] == ("R_keV-1", "W_keV")
+    assert len({w for _, w in names.values()}) == len(units.UNITS)   # all distinct
+    with pytest.raises(ValueError, match="units"):
+        column_names("eV")
+
+
+# ------------------------------------------------------------------ tables/ is up to date
+
+def _load_make_tables():
+    spec = importlib.util.spec_from_file_location(
+        "make_tables", os.path.join(ROOT, "tables", "make_tables.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _same_metadata(a, b, path=""):
+    """Equal metadata, floats compared with rtol 1e-12 (libm may differ in the last bit)."""
+    if isinstance(a, float) or isinstance(b, float):
+        assert math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0), (path, a, b)
+    elif isinstance(a, dict):
+        assert set(a) == set(b), (path, set(a) ^ set(b))
+        for k in a:
+            _same_metadata(a[k], b[k], f"{path}.{k}")
+    elif isinstance(a, list):
+        assert len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b)):
+            _same_metadata(x, y, f"{path}[{i}]")
+    else:
+        assert a == b, (path, a, b)
+
+
+def test_committed_tables_are_up_to_date(tmp_path):
+    """tables/*.csv must equal what `python tables/make_tables.py` produces now."""
+    expected = ["W_1s1s_short.csv", "W_1s1s_long.csv", "W_1s1s_intermediate.csv",
+                "fig11.csv"]
+    present = [f for f in expected if os.path.exists(os.path.join(ROOT, "tables", f))]
+    if not present:
+        pytest.skip("tables/ has no generated tables yet; run: python tables/make_tables.py")
+    assert present == expected, f"some generated tables are missing: {set(expected) - set(present)}"
+    if not importlib.util.find_spec("weft.potential"):
+        pytest.skip("weft.potential does not exist yet")
+    mt = _load_make_tables()
+    fresh = mt.build_tables()
+    assert sorted(fresh) == sorted(expected)
+    for name, (R, W, metadata, extra) in fresh.items():
+        # Write the fresh table and read it back, so both sides carry the same
+        # auto-filled metadata (version, CODATA, column list, rows).
+        write_table(tmp_path / name, R, W, metadata, extra=extra)
+        new = read_table(tmp_path / name)
+        old = read_table(os.path.join(ROOT, "tables", name))
+        stale = f"tables/{name} is stale: run python tables/make_tables.py"
+        assert list(old.columns) == list(new.columns), stale
+        for col in new.columns:
+            np.testing.assert_allclose(old.columns[col], new.columns[col], rtol=1e-12,
+                                       atol=0, err_msg=f"{stale} (column {col})")
+        strip = lambda m: {k: v for k, v in m.items() if k != "checksum"}  # noqa: E731
+        _same_metadata(strip(old.metadata), strip(new.metadata))
+        assert old.metadata["command"] == "python tables/make_tables.py"

@@ -1,0 +1,299 @@
+"""Fig. 11 of the paper: how far the London and Casimir-Polder potentials are from W_Int.
+
+The paper's Fig. 11 shows, for two ground-state hydrogen atoms, the relative difference
+between the intermediate-range potential W_Int (Eqs. (61)-(62), the dispersive one-loop
+part, order "0" of the intermediate regime, without the tree-level magnetic term) and
+
+(a) the London potential W_Lon = -C6/R^6, Eq. (31),
+(b) the Casimir-Polder potential W_CP = -C7/R^7, Eq. (52),
+
+as a function of R in units of 1/|ΔE_12| (ħ = c = 1), with ΔE_12 = E_1 - E_2 = -3/8
+hartree the 1s-2p gap. In atomic units (ħ = m_e = 1, c = 1/α)
+
+    x = R |ΔE_12| / (ħ c) = R_bohr · α · 3/8,
+
+since 1 bohr = 1/(m_e α) and 3/8 hartree = (3/8) m_e α² in natural units.
+
+Relative difference (the caption's "relative difference between the intermediate van der
+Waals potential and the London/Casimir-Polder potential", normalised to the more
+complete W_Int, i.e. the relative error of the approximation):
+
+    rel_Lon = (W_Int - W_Lon)/W_Int,      rel_CP = (W_Int - W_CP)/W_Int.
+
+Both are negative where the approximation overbinds (London at large R, Casimir-Polder
+at small R) and tend to 0 in their own regime. The paper's conclusion ("the
+intermediate-range potential is needed ... with an accuracy better than about 15% ...
+between 400 to 2000 times the Bohr radius") is :func:`fifteen_percent_range`.
+
+matplotlib is an optional extra (``pip install "weft[plot]"``) and is imported only
+inside :func:`fig11`; the data functions need numpy and scipy only.
+"""
+from __future__ import annotations
+
+import importlib
+
+import numpy as np
+from scipy.optimize import brentq
+
+from . import units as _units
+
+__all__ = ["DELTA_E12_HARTREE", "x_from_bohr", "bohr_from_x", "fig11_data",
+           "fifteen_percent_range", "fig11_table", "fig11"]
+
+#: ΔE_12 = E_1 - E_2 = -1/2 + 1/8 hartree (1s - 2p gap, nonrelativistic Coulomb spectrum).
+DELTA_E12_HARTREE = -3.0 / 8.0
+
+#: Default x grid of Fig. 11: 10^-3 ... 10^3, 40 points per decade (R ≈ 0.37 ... 3.7e5 bohr).
+DEFAULT_X = np.geomspace(1e-3, 1e3, 241)
+
+
+def _physics():
+    # Looked up at call time: the physics module is independent of the plotting code.
+    return importlib.import_module("weft.potential")
+
+
+def x_from_bohr(R_bohr):
+    """R in units of 1/|ΔE_12| (ħ = c = 1) from R in bohr: x = R_bohr · α · 3/8.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distance in bohr.
+
+    Returns
+    -------
+    ndarray
+        Dimensionless x = R |ΔE_12| / (ħ c).
+
+    Examples
+    --------
+    >>> from weft.units import ALPHA
+    >>> bool(abs(x_from_bohr(1.0 / ALPHA) - 0.375) < 1e-15)
+    True
+    """
+    return np.asarray(R_bohr, dtype=float) * (_units.ALPHA * abs(DELTA_E12_HARTREE))
+
+
+def bohr_from_x(x):
+    """Inverse of :func:`x_from_bohr`: R_bohr = x / (α · 3/8).
+
+    Examples
+    --------
+    >>> bool(abs(bohr_from_x(x_from_bohr(400.0)) - 400.0) < 1e-12)
+    True
+    """
+    return np.asarray(x, dtype=float) / (_units.ALPHA * abs(DELTA_E12_HARTREE))
+
+
+def _curves(R_bohr: np.ndarray) -> dict:
+    pot = _physics()
+    w_int = np.asarray(pot.potential(R_bohr, "1s", "1s", regime="intermediate", order="0",
+                                     units="au"), dtype=float)
+    w_lon = np.asarray(pot.london(R_bohr, "1s", "1s", units="au"), dtype=float)
+    w_cp = np.asarray(pot.casimir_polder(R_bohr, "1s", "1s", units="au"), dtype=float)
+    if np.any(w_int == 0) or not np.all(np.isfinite(w_int)):
+        raise ValueError("W_Int vanishes or is not finite on the requested grid; "
+                         "the relative differences are undefined there")
+    return {"W_int": w_int, "W_lon": w_lon, "W_cp": w_cp,
+            "rel_lon": (w_int - w_lon) / w_int, "rel_cp": (w_int - w_cp) / w_int}
+
+
+def fig11_data(x=None) -> dict:
+    """Data of Fig. 11: W_Int, W_Lon, W_CP and their relative differences.
+
+    Implements the comparison of Eqs. (61)-(62) with Eq. (31) and Eq. (52) for 1s-1s.
+
+    Parameters
+    ----------
+    x : array_like, optional
+        R |ΔE_12| (dimensionless, ħ = c = 1), positive and finite; default
+        :data:`DEFAULT_X` (10^-3 ... 10^3, 241 points).
+
+    Returns
+    -------
+    dict of ndarray (all of the shape of ``x``)
+        ``x``; ``R_bohr`` = x/(α·3/8); ``W_int`` (intermediate regime, order "0",
+        hartree); ``W_lon`` (Eq. (31), hartree); ``W_cp`` (Eq. (52), hartree);
+        ``rel_lon`` = (W_int - W_lon)/W_int; ``rel_cp`` = (W_int - W_cp)/W_int.
+
+    Examples
+    --------
+    >>> d = fig11_data([1.0, 10.0])                       # doctest: +SKIP
+    >>> sorted(d)                                          # doctest: +SKIP
+    ['R_bohr', 'W_cp', 'W_int', 'W_lon', 'rel_cp', 'rel_lon', 'x']
+    """
+    x = DEFAULT_X.copy() if x is None else np.asarray(x, dtype=float)
+    if x.size == 0 or not np.all(np.isfinite(x)) or np.any(x <= 0):
+        raise ValueError("x must be positive and finite (R in units of 1/|ΔE_12|)")
+    R = bohr_from_x(x)
+    out = {"x": x, "R_bohr": R}
+    out.update(_curves(R))
+    return out
+
+
+def _abs_rel(name: str, R: float) -> float:
+    return float(abs(_curves(np.array([R]))[name][0]))
+
+
+def fifteen_percent_range(threshold=0.15, *, rmin=1.0, rmax=1e6, points=121):
+    """R interval (bohr) where neither London nor Casimir-Polder is within ``threshold``.
+
+    London is within the threshold for R below the first R where
+    |rel_lon| = |W_Int - W_Lon|/|W_Int| reaches it (R_lo); Casimir-Polder is within it
+    above the last R where |rel_cp| reaches it (R_hi). Both crossings are bracketed on a
+    log-spaced scan of [rmin, rmax] and refined with Brent's method in log R (relative
+    accuracy ~1e-13). The paper (Sec. VI, Conclusions) quotes "400 to 2000" bohr for 15%.
+
+    Parameters
+    ----------
+    threshold : float
+        Relative accuracy, 0 < threshold < 1 (default 0.15).
+    rmin, rmax : float
+        Scan interval in bohr (default 1 ... 10^6).
+    points : int
+        Number of scan points (log-spaced) used to bracket the crossings.
+
+    Returns
+    -------
+    (float, float)
+        (R_lo, R_hi) in bohr. If R_lo >= R_hi one of the two approximations is always
+        within the threshold and the interval is empty.
+
+    Raises
+    ------
+    ValueError
+        Bad arguments, or no crossing inside [rmin, rmax] (widen the interval).
+
+    Examples
+    --------
+    >>> lo, hi = fifteen_percent_range()                   # doctest: +SKIP
+    """
+    threshold = float(threshold)
+    if not 0.0 < threshold < 1.0:
+        raise ValueError(f"threshold must lie in (0, 1), got {threshold!r}")
+    if not (np.isfinite(rmin) and np.isfinite(rmax) and 0 < rmin < rmax):
+        raise ValueError(f"need 0 < rmin < rmax (bohr), got rmin={rmin!r}, rmax={rmax!r}")
+    if int(points) != points or points < 3:
+        raise ValueError(f"points must be an integer >= 3, got {points!r}")
+    R = np.geomspace(rmin, rmax, int(points))
+    c = _curves(R)
+    above_lon = np.abs(c["rel_lon"]) > threshold
+    above_cp = np.abs(c["rel_cp"]) > threshold
+    if above_lon[0] or not above_lon.any():
+        raise ValueError(f"|rel_lon| does not cross {threshold} from below inside "
+                         f"[{rmin}, {rmax}] bohr; change rmin/rmax")
+    if above_cp[-1] or not above_cp.any():
+        raise ValueError(f"|rel_cp| does not cross {threshold} from above inside "
+                         f"[{rmin}, {rmax}] bohr; change rmin/rmax")
+    i = int(np.argmax(above_lon))                        # first scan point above
+    j = int(len(R) - 1 - np.argmax(above_cp[::-1]))      # last scan point above
+
+    def root(name, a, b):
+        f = lambda t: _abs_rel(name, np.exp(t)) - threshold  # noqa: E731
+        return float(np.exp(brentq(f, np.log(a), np.log(b), xtol=1e-13, rtol=1e-15)))
+
+    return root("rel_lon", R[i - 1], R[i]), root("rel_cp", R[j], R[j + 1])
+
+
+def fig11_table(x=None, *, command="weft fig11"):
+    """Fig. 11 data as the pieces of a :func:`weft.tables.write_table` call.
+
+    Parameters
+    ----------
+    x : array_like, optional
+        See :func:`fig11_data`.
+    command : str
+        The command recorded in the table's metadata.
+
+    Returns
+    -------
+    R, W, metadata, extra
+        ``R`` in bohr, ``W`` = W_Int in hartree, complete metadata (including the 15%
+        range of :func:`fifteen_percent_range`), and the extra columns ``x``,
+        ``W_lon_hartree``, ``W_cp_hartree``, ``rel_lon``, ``rel_cp``.
+    """
+    d = fig11_data(x)
+    lo, hi = fifteen_percent_range()
+    metadata = {
+        "units": "au", "states": ["1s", "1s"], "regime": "intermediate", "orders": ["0"],
+        "spins": None, "nu": None, "command": command,
+        "description": "Fig. 11 of Brambilla et al., 'Effective field theories for van der "
+                       "Waals interactions': W_Int (Eqs. (61)-(62)) vs London (Eq. (31)) "
+                       "and Casimir-Polder (Eq. (52)), both atoms 1s",
+        "fifteen_percent_range_bohr": [lo, hi],
+        "columns": {
+            "W_hartree": "W_Int: intermediate-regime dispersive potential (order '0', "
+                         "Eqs. (61)-(62), no tree-level magnetic term) in hartree",
+            "x": "R |Delta E_12| (hbar = c = 1), Delta E_12 = E_1 - E_2 = -3/8 hartree: "
+                 "x = R_bohr * alpha * 3/8",
+            "W_lon_hartree": "London potential -C6/R^6, Eq. (31), hartree",
+            "W_cp_hartree": "Casimir-Polder potential -C7/R^7, Eq. (52), hartree",
+            "rel_lon": "(W_Int - W_Lon)/W_Int, panel (a)",
+            "rel_cp": "(W_Int - W_CP)/W_Int, panel (b)",
+        },
+    }
+    extra = {"x": d["x"], "W_lon_hartree": d["W_lon"], "W_cp_hartree": d["W_cp"],
+             "rel_lon": d["rel_lon"], "rel_cp": d["rel_cp"]}
+    return d["R_bohr"], d["W_int"], metadata, extra
+
+
+def _figure_class():
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise ImportError('plotting needs matplotlib, an optional extra of weft: '
+                          'pip install "weft[plot]"') from None
+    return Figure
+
+
+def fig11(out_png, out_csv=None, *, x=None, command="weft fig11", threshold=0.15):
+    """Draw Fig. 11 (two panels: (a) London, (b) Casimir-Polder) and save it.
+
+    Parameters
+    ----------
+    out_png : str or path-like
+        Image file (any format matplotlib knows from the extension, e.g. .png, .pdf).
+    out_csv : str or path-like, optional
+        Also write the plotted data as a weft table (see :func:`fig11_table`).
+    x : array_like, optional
+        Grid of R |ΔE_12|; default :data:`DEFAULT_X`.
+    command : str
+        Command recorded in the CSV metadata.
+    threshold : float
+        Accuracy band drawn in the panels and used for the shaded R range.
+
+    Returns
+    -------
+    (float, float)
+        The R range in bohr of :func:`fifteen_percent_range` (for ``threshold``).
+
+    Raises
+    ------
+    ImportError
+        matplotlib is not installed (``pip install "weft[plot]"``).
+    """
+    Figure = _figure_class()   # fail before computing anything
+    R, W, metadata, extra = fig11_table(x, command=command)
+    lo, hi = (fifteen_percent_range(threshold) if threshold != 0.15
+              else tuple(metadata["fifteen_percent_range_bohr"]))
+    x = extra["x"]
+    fig = Figure(figsize=(10, 4), layout="constrained")
+    axes = fig.subplots(1, 2, sharey=False)
+    panels = (("rel_lon", r"$(W_{\rm Int}-W_{\rm Lon})/W_{\rm Int}$", "(a) London, Eq. (31)"),
+              ("rel_cp", r"$(W_{\rm Int}-W_{\rm CP})/W_{\rm Int}$", "(b) Casimir-Polder, Eq. (52)"))
+    for ax, (key, ylabel, title) in zip(axes, panels):
+        ax.semilogx(x, extra[key], color="C0")
+        for sign in (-1, 1):
+            ax.axhline(sign * threshold, color="0.5", lw=0.8, ls=":")
+        ax.axvspan(float(x_from_bohr(lo)), float(x_from_bohr(hi)), color="C1", alpha=0.15,
+                   label=f"neither within {threshold:.0%}: {lo:.0f}-{hi:.0f} bohr")
+        ax.set_ylim(-1.05, 0.25)
+        ax.set_xlabel(r"$R\,|\Delta E_{12}|$")
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        ax.legend(loc="lower left" if key == "rel_lon" else "lower right", fontsize=8)
+    if out_csv is not None:
+        from .tables import write_table
+        write_table(out_csv, R, W, metadata, extra=extra)
+    fig.savefig(out_png, dpi=150)
+    return lo, hi

@@ -1,0 +1,513 @@
+"""Tabulated potentials on disk: write and read W(R) tables with their metadata.
+
+This module and :mod:`weft.cli` are the only places where ``weft`` reads or writes
+files. A table is a set of named float64 columns of equal length, the first two being
+the distance ``R`` and the potential ``W`` (names carry their units, e.g. ``R_bohr``,
+``W_hartree``), plus a metadata dictionary saying how the numbers were produced.
+
+Formats (chosen from the file extension, or ``format=``):
+
+``.csv``
+    UTF-8 text. Metadata lines ``# key: <JSON value>`` (one per key, in a fixed order),
+    then one header row with the column names, then one row per point. Numbers are
+    written with Python's ``repr`` (the shortest string that reads back to the same
+    float64), so a round trip is bit-for-bit exact, including ``-0.0`` and subnormals.
+``.json``
+    One object ``{"format": ..., "metadata": {...}, "columns": [names],
+    "data": {name: [values]}}``; floats are ``repr``-exact as well.
+``.npz``
+    NumPy archive with the columns as arrays ``col0``, ``col1``, ... (float64) and the
+    metadata as a JSON string ``metadata`` (column names and meanings inside it).
+
+Every table carries in its metadata: the ``weft`` version, the CODATA release of the
+constants, the units, states, regime, orders, spins, MS-bar scale ``nu``, the meaning
+of each column, the command that produced it, the number of rows and a SHA-256
+checksum over the metadata and the exact bytes of the data. :func:`read_table`
+recomputes the checksum, so a truncated or edited file raises ``ValueError`` naming the
+file and the problem instead of returning a partial or altered table. No timestamps are
+stored, so regenerating a table with the same code gives the same file.
+
+Example
+-------
+>>> import os, tempfile
+>>> import numpy as np
+>>> from weft.tables import write_table, read_table
+>>> R = np.array([10.0, 100.0])
+>>> W = -6.5 / R**6
+>>> meta = dict(units="au", states=["1s", "1s"], regime="short", orders=["0"],
+...             spins=None, nu=None, command="doctest")
+>>> path = os.path.join(tempfile.mkdtemp(), "W.csv")
+>>> write_table(path, R, W, meta)
+>>> t = read_table(path)
+>>> bool(np.array_equal(t.W, W)), list(t.columns)
+(True, ['R_bohr', 'W_hartree'])
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import zipfile
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import units as _units
+
+__all__ = ["Table", "write_table", "read_table", "column_names", "FORMATS",
+           "REQUIRED_METADATA", "FORMAT_ID"]
+
+#: Identifier written into every file; bump when the layout changes.
+FORMAT_ID = "weft-table/1"
+
+#: Supported formats (file extension without the dot).
+FORMATS = ("csv", "json", "npz")
+
+#: Keys the caller must supply (values may be ``None`` where that is meaningful,
+#: e.g. ``spins=None`` for unpolarised atoms or ``nu=None`` for the default scale).
+REQUIRED_METADATA = ("units", "states", "regime", "orders", "spins", "nu", "command")
+
+# Keys filled in by write_table itself.
+_AUTO_KEYS = ("format", "weft_version", "codata", "columns", "rows", "checksum")
+
+# Labels of the R and W columns per unit system of weft.units.UNITS (names only; the
+# conversion factors live in weft.units).
+_UNIT_LABELS = {
+    "au": ("bohr", "hartree"),
+    "natural": ("keV-1", "keV"),
+    "SI": ("m", "J"),
+    "cm-1": ("bohr", "cm-1"),
+    "K": ("bohr", "K"),
+    "MHz": ("bohr", "MHz"),
+}
+
+
+def _weft_version() -> str:
+    """Version of the installed weft (``weft.__version__`` when the package defines it)."""
+    try:
+        import weft
+        version = getattr(weft, "__version__", None)
+        if isinstance(version, str):
+            return version
+    except ImportError:  # pragma: no cover - weft itself is importable here
+        pass
+    try:
+        from importlib.metadata import PackageNotFoundError, version as _dist_version
+        return _dist_version("weft")
+    except (ImportError, PackageNotFoundError):
+        return "0.1.0"
+
+
+def column_names(units: str) -> tuple[str, str]:
+    """Names of the distance and potential columns for a unit system.
+
+    Parameters
+    ----------
+    units : str
+        A key of :data:`weft.units.UNITS`.
+
+    Returns
+    -------
+    (str, str)
+        E.g. ``("R_bohr", "W_hartree")`` for ``"au"``.
+
+    Examples
+    --------
+    >>> column_names("natural")
+    ('R_keV-1', 'W_keV')
+    """
+    _units.check_units(units)
+    r_label, w_label = _UNIT_LABELS.get(units, (units, units))
+    return f"R_{r_label}", f"W_{w_label}"
+
+
+def _column_meanings(units: str) -> tuple[str, str]:
+    description = _units.UNITS[units][2]
+    r_label, w_label = _UNIT_LABELS.get(units, (units, units))
+    return (f"interatomic distance R in {r_label} (units {units!r}: {description})",
+            f"van der Waals potential W(R) in {w_label}, contact (delta^3(R)) terms excluded")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table read from (or written to) disk.
+
+    Attributes
+    ----------
+    R : ndarray
+        First column: distances, in the length unit named in its column name.
+    W : ndarray
+        Second column: the potential, in the energy unit named in its column name.
+    metadata : dict
+        Everything the file says about how the numbers were produced.
+    columns : dict
+        All columns, name -> float64 array, in file order (``R`` and ``W`` first).
+    path : str or None
+        The file the table was read from.
+    """
+
+    R: np.ndarray
+    W: np.ndarray
+    metadata: dict
+    columns: dict = field(repr=False)
+    path: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        """Column names in file order."""
+        return list(self.columns)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _format_of(path, format) -> str:
+    ext = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
+    if format is None:
+        if ext not in FORMATS:
+            raise ValueError(f"{os.fspath(path)}: unknown table format {('.' + ext) if ext else '(no extension)'!r}; "
+                             f"use a file name ending in one of {['.' + f for f in FORMATS]} or pass format=")
+        return ext
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {list(FORMATS)}, got {format!r}")
+    if ext in FORMATS and ext != format:
+        raise ValueError(f"format={format!r} contradicts the file extension '.{ext}' of {os.fspath(path)}")
+    return format
+
+
+def _as_column(name: str, values) -> np.ndarray:
+    try:
+        arr = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"column {name!r}: values must be real numbers ({exc})") from None
+    if arr.ndim != 1:
+        raise ValueError(f"column {name!r} must be one-dimensional, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        bad = arr[~np.isfinite(arr)][0]
+        raise ValueError(f"column {name!r} contains a non-finite value ({bad!r}); "
+                         "tables hold finite numbers only")
+    # Own, little-endian, contiguous copy: the checksum is over these bytes.
+    return np.ascontiguousarray(arr, dtype="<f8").copy()
+
+
+def _canonical_json(obj) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
+                      allow_nan=False)
+
+
+def _checksum(metadata: dict, columns: dict) -> str:
+    """SHA-256 over the metadata (without the checksum) and the exact data bytes."""
+    h = hashlib.sha256()
+    h.update(_canonical_json({k: v for k, v in metadata.items() if k != "checksum"}).encode())
+    for name, arr in columns.items():
+        h.update(b"\0" + name.encode("utf-8") + b"\0")
+        h.update(np.ascontiguousarray(arr, dtype="<f8").tobytes())
+    return "sha256:" + h.hexdigest()
+
+
+def _normalise_metadata(metadata) -> dict:
+    if not isinstance(metadata, dict):
+        raise TypeError(f"metadata must be a dict, got {type(metadata).__name__}")
+    missing = [k for k in REQUIRED_METADATA if k not in metadata]
+    if missing:
+        raise ValueError(f"metadata is missing required key(s) {missing}; required: "
+                         f"{list(REQUIRED_METADATA)} (None is allowed as a value)")
+    reserved = [k for k in _AUTO_KEYS if k in metadata and k != "columns"]
+    if reserved:
+        raise ValueError(f"metadata keys {reserved} are written by write_table itself")
+    try:
+        # JSON round trip: what is checksummed is exactly what is read back
+        # (tuples become lists, keys become strings).
+        return json.loads(json.dumps(metadata, allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"metadata must be JSON-serialisable with finite numbers: {exc}") from None
+
+
+# --------------------------------------------------------------------------- write
+
+def write_table(path, R, W, metadata, format=None, *, extra=None) -> None:
+    """Write a tabulated potential with its metadata (CSV, JSON or NPZ).
+
+    The file is written to a temporary name in the same directory and renamed at the
+    end, so an interrupted write never leaves a partial table under ``path``.
+
+    Parameters
+    ----------
+    path : str or path-like
+        Output file; its extension (``.csv``, ``.json``, ``.npz``) selects the format.
+    R, W : array_like
+        1-D arrays of equal length: distances (length unit of ``metadata["units"]``) and
+        the potential (its energy unit); finite float64 values.
+    metadata : dict
+        Must contain the keys of :data:`REQUIRED_METADATA` (``units``, ``states``,
+        ``regime``, ``orders``, ``spins``, ``nu``, ``command``); any further
+        JSON-serialisable keys are kept (e.g. ``validity``). An optional ``columns`` entry
+        maps extra column names to their meaning. ``format``, ``weft_version``,
+        ``codata``, ``rows`` and ``checksum`` are filled in here.
+    format : {"csv", "json", "npz"}, optional
+        Overrides the extension (must not contradict a known extension).
+    extra : dict, optional
+        Additional columns, name -> 1-D array of the same length, written after R and W.
+
+    Raises
+    ------
+    ValueError
+        Bad format, missing metadata, arrays of different lengths, non-finite values.
+    OSError
+        The file cannot be written.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> meta = dict(units="au", states=["1s", "1s"], regime="long", orders=None,
+    ...             spins=None, nu=None, command="doctest")
+    >>> write_table(os.path.join(tempfile.mkdtemp(), "W.json"), [1e3], [-1e-18], meta)
+    """
+    fmt = _format_of(path, format)
+    meta = _normalise_metadata(metadata)
+    units = _units.check_units(meta["units"])
+    r_name, w_name = column_names(units)
+    meanings = dict(zip((r_name, w_name), _column_meanings(units)))
+    user_meanings = meta.pop("columns", None) or {}
+    if not isinstance(user_meanings, dict):
+        raise TypeError("metadata['columns'] must map column names to their meaning")
+    meanings.update(user_meanings)
+
+    columns = {r_name: _as_column(r_name, R), w_name: _as_column(w_name, W)}
+    for name, values in (extra or {}).items():
+        if not isinstance(name, str) or not name or any(c in name for c in ",\n\r\"#"):
+            raise ValueError(f"extra column name {name!r} must be a non-empty string "
+                             "without commas, quotes, '#' or line breaks")
+        if name in columns:
+            raise ValueError(f"extra column name {name!r} duplicates an existing column")
+        columns[name] = _as_column(name, values)
+    n = len(columns[r_name])
+    for name, arr in columns.items():
+        if len(arr) != n:
+            raise ValueError(f"column {name!r} has {len(arr)} values but {r_name!r} has {n}")
+    undocumented = [name for name in columns if name not in meanings]
+    if undocumented:
+        raise ValueError(f"metadata['columns'] must give the meaning of column(s) {undocumented}")
+
+    full = {"format": FORMAT_ID, "weft_version": _weft_version(), "codata": _units.CODATA}
+    full.update({k: meta[k] for k in REQUIRED_METADATA})
+    full.update({k: v for k, v in meta.items() if k not in full})
+    full["columns"] = [[name, str(meanings[name])] for name in columns]
+    full["rows"] = n
+    full["checksum"] = _checksum(full, columns)
+
+    writer = {"csv": _write_csv, "json": _write_json, "npz": _write_npz}[fmt]
+    _atomic_write(os.fspath(path), lambda fh: writer(fh, full, columns))
+
+
+def _atomic_write(path: str, write) -> None:
+    directory = os.path.dirname(os.path.abspath(path))
+    # open(..., "xb") (not mkstemp) so the file gets the usual umask permissions
+    tmp = os.path.join(directory, f".{os.path.basename(path)}.{secrets.token_hex(6)}.tmp")
+    try:
+        with open(tmp, "xb") as fh:
+            write(fh)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _write_csv(fh, meta: dict, columns: dict) -> None:
+    lines = [f"# weft table ({FORMAT_ID}): '# key: <JSON value>' metadata lines, a header row, "
+             "then data rows; see weft.tables"]
+    lines += [f"# {key}: {json.dumps(value, ensure_ascii=False, allow_nan=False)}"
+              for key, value in meta.items()]
+    lines.append(",".join(columns))
+    arrays = list(columns.values())
+    for i in range(meta["rows"]):
+        # repr(float) is the shortest string that reads back to the same float64.
+        lines.append(",".join(repr(float(a[i])) for a in arrays))
+    fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def _write_json(fh, meta: dict, columns: dict) -> None:
+    doc = {"format": FORMAT_ID, "metadata": meta, "columns": list(columns),
+           "data": {name: arr.tolist() for name, arr in columns.items()}}
+    # json writes floats with repr: exact round trip.
+    fh.write(json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8"))
+    fh.write(b"\n")
+
+
+def _write_npz(fh, meta: dict, columns: dict) -> None:
+    arrays = {f"col{i}": arr for i, arr in enumerate(columns.values())}
+    np.savez(fh, metadata=np.array(json.dumps(meta, ensure_ascii=False)), **arrays)
+
+
+# --------------------------------------------------------------------------- read
+
+def read_table(path, format=None) -> Table:
+    """Read a table written by :func:`write_table` (or ``weft table``) and verify it.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.csv``, ``.json`` or ``.npz`` table.
+    format : {"csv", "json", "npz"}, optional
+        Overrides the extension.
+
+    Returns
+    -------
+    Table
+        ``.R``, ``.W`` (float64 arrays), ``.metadata`` (dict), ``.columns`` (all columns).
+
+    Raises
+    ------
+    ValueError
+        Unknown format, or a file that is not a complete, unmodified weft table
+        (truncated, edited, missing header, checksum mismatch); the message names the
+        file and the problem.
+    OSError
+        The file cannot be opened.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> meta = dict(units="au", states=["1s", "1s"], regime="long", orders=None,
+    ...             spins=None, nu=None, command="doctest")
+    >>> p = os.path.join(tempfile.mkdtemp(), "W.npz")
+    >>> write_table(p, [1e3, 2e3], [-1e-18, -1e-20], meta)
+    >>> read_table(p).metadata["rows"]
+    2
+    """
+    name = os.fspath(path)
+    fmt = _format_of(path, format)
+    reader = {"csv": _read_csv, "json": _read_json, "npz": _read_npz}[fmt]
+    try:
+        meta, columns = reader(name)
+    except _TableError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+    except (ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile) as exc:
+        raise ValueError(f"{name}: not a valid weft {fmt} table, truncated or corrupted "
+                         f"({type(exc).__name__}: {exc})") from None
+    try:
+        _verify(meta, columns)
+    except _TableError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+    names = list(columns)
+    return Table(R=columns[names[0]], W=columns[names[1]], metadata=meta,
+                 columns=columns, path=name)
+
+
+class _TableError(Exception):
+    """Internal: a problem with the file's content (re-raised as ValueError with the path)."""
+
+
+def _verify(meta, columns: dict) -> None:
+    if not isinstance(meta, dict):
+        raise _TableError("metadata is not a key/value mapping")
+    if meta.get("format") != FORMAT_ID:
+        raise _TableError(f"format identifier is {meta.get('format')!r}, expected {FORMAT_ID!r}")
+    missing = [k for k in REQUIRED_METADATA + _AUTO_KEYS if k not in meta]
+    if missing:
+        raise _TableError(f"metadata is missing key(s) {missing} (header truncated or edited)")
+    declared = [c[0] for c in meta["columns"]]
+    if declared != list(columns):
+        raise _TableError(f"columns {list(columns)} do not match the metadata {declared}")
+    rows = meta["rows"]
+    for cname, arr in columns.items():
+        if len(arr) != rows:
+            raise _TableError(f"truncated or edited: metadata says {rows} rows, column "
+                              f"{cname!r} has {len(arr)}")
+    expected = _checksum(meta, columns)
+    if meta["checksum"] != expected:
+        raise _TableError(f"checksum mismatch (file edited or corrupted): stored "
+                          f"{meta['checksum']}, computed {expected}")
+
+
+def _parse_float(text: str, where: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise _TableError(f"{where}: cannot read {text!r} as a number") from None
+    if not np.isfinite(value):
+        raise _TableError(f"{where}: non-finite value {text!r}")
+    return value
+
+
+def _read_csv(name: str):
+    with open(name, "rb") as fh:
+        raw = fh.read()
+    # Tolerate CRLF line ends (e.g. a Windows checkout): the checksum is over values.
+    text = raw.decode("utf-8").replace("\r\n", "\n")
+    if text and not text.endswith("\n"):
+        raise _TableError("truncated: the last line is incomplete (no final newline)")
+    lines = text.split("\n")[:-1] if text else []
+    meta: dict = {}
+    i = 0
+    if i < len(lines) and lines[i].startswith("# weft table"):
+        i += 1
+    while i < len(lines) and lines[i].startswith("#"):
+        body = lines[i][1:].strip()
+        key, sep, value = body.partition(":")
+        if not sep:
+            raise _TableError(f"line {i + 1}: metadata line without 'key: value': {lines[i]!r}")
+        try:
+            meta[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            raise _TableError(f"line {i + 1}: metadata value of {key.strip()!r} is not valid JSON") from None
+        i += 1
+    if not meta:
+        raise _TableError("no metadata header ('# key: value' lines): not a weft table")
+    if i >= len(lines):
+        raise _TableError("truncated: no column header row after the metadata")
+    names = lines[i].split(",")
+    i += 1
+    values = [[] for _ in names]
+    for lineno in range(i, len(lines)):
+        fields = lines[lineno].split(",")
+        if len(fields) != len(names):
+            raise _TableError(f"line {lineno + 1}: expected {len(names)} values, found {len(fields)}")
+        for col, f in zip(values, fields):
+            col.append(_parse_float(f, f"line {lineno + 1}"))
+    columns = {n: np.array(v, dtype=np.float64) for n, v in zip(names, values)}
+    if len(columns) != len(names):
+        raise _TableError(f"duplicate column names in header {names}")
+    return meta, columns
+
+
+def _read_json(name: str):
+    with open(name, "rb") as fh:
+        doc = json.loads(fh.read().decode("utf-8"))
+    if not isinstance(doc, dict) or "metadata" not in doc or "data" not in doc:
+        raise _TableError("not a weft JSON table (needs 'metadata' and 'data')")
+    names = doc.get("columns")
+    data = doc["data"]
+    if not isinstance(names, list) or not isinstance(data, dict) or set(names) != set(data):
+        raise _TableError("'columns' and 'data' do not match")
+    columns = {}
+    for n in names:
+        vals = data[n]
+        if not isinstance(vals, list) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in vals):
+            raise _TableError(f"column {n!r} must be a list of numbers")
+        columns[n] = np.array(vals, dtype=np.float64)
+    return doc["metadata"], columns
+
+
+def _read_npz(name: str):
+    with np.load(name, allow_pickle=False) as archive:
+        if "metadata" not in archive.files:
+            raise _TableError("no 'metadata' entry: not a weft NPZ table")
+        meta = json.loads(str(archive["metadata"]))
+        if not isinstance(meta, dict) or not isinstance(meta.get("columns"), list):
+            raise _TableError("metadata has no column list")
+        names = [c[0] for c in meta["columns"]]
+        columns = {}
+        for i, n in enumerate(names):
+            key = f"col{i}"
+            if key not in archive.files:
+                raise _TableError(f"column {n!r} ({key}) is missing (truncated archive?)")
+            arr = archive[key]
+            if arr.dtype != np.float64 or arr.ndim != 1:
+                raise _TableError(f"column {n!r} is not a 1-D float64 array")
+            columns[n] = np.array(arr, dtype=np.float64)
+    return meta, columns
