@@ -31,7 +31,8 @@ def test_continuum_rule_reaches_infinity():
         assert np.sum(w / ((e + 1) ** 2 + u * u)) == pytest.approx(exact, rel=1e-13)
 
 
-@pytest.mark.parametrize("state", ["1s", "2s", "3s", "4s", "2p", "3p", "3d", "5s"])
+@pytest.mark.parametrize("state", ["1s", "2s", "3s", "4s", "2p", "3p", "3d", "5s", "12p", "20s",
+                                   pytest.param("40s", marks=pytest.mark.slow)])
 def test_sum_rules_appendix_c(state):
     """(C1) Σ x2 = ⟨r²⟩/3, (C2) Σ ΔE x2 = -1/2 (TRK), (C4) Σ ΔE² x2 = ⟨p²⟩/3, to 1e-12."""
     rule = spectral_rule(state)
