@@ -190,14 +190,26 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
 
 
 def london(R, state1="1s", state2="1s", units="au"):
-    """London potential W_Lon = -C6/R⁶, Eq. (31), in ``units``."""
+    """London potential W_Lon = -C6/R⁶, Eq. (31), in ``units``.
+
+    Examples
+    --------
+    >>> round(float(london(10.0)) * 1e6, 9)
+    -6.499026705
+    """
     Rb = _r_bohr(R, units)
     s1, s2 = _s_state(state1, "state1"), _s_state(state2, "state2")
     return _units.energy_from_hartree(short.london(Rb, s1, s2), units)
 
 
 def casimir_polder(R, state1="1s", state2="1s", units="au"):
-    """Casimir-Polder potential W_CP = -C7/R⁷, Eq. (52), in ``units``."""
+    """Casimir-Polder potential W_CP = -C7/R⁷, Eq. (52), in ``units``.
+
+    Examples
+    --------
+    >>> float(casimir_polder(1e4)) * 1e28
+    -5078.99...
+    """
     Rb = _r_bohr(R, units)
     s1, s2 = _s_state(state1, "state1"), _s_state(state2, "state2")
     return _units.energy_from_hartree(long.casimir_polder(Rb, s1, s2), units)

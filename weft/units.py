@@ -56,12 +56,24 @@ def check_units(units: str) -> str:
 
 
 def energy_from_hartree(value, units: str):
-    """Convert an energy (or potential) from hartree to ``units`` (see :data:`UNITS`)."""
+    """Convert an energy (or potential) from hartree to ``units`` (see :data:`UNITS`).
+
+    Examples
+    --------
+    >>> round(float(energy_from_hartree(1.0, "cm-1")), 3)
+    219474.631
+    """
     return np.asarray(value) * UNITS[check_units(units)][0]
 
 
 def length_to_bohr(value, units: str):
-    """Convert a distance given in the length unit of ``units`` to bohr."""
+    """Convert a distance given in the length unit of ``units`` to bohr.
+
+    Examples
+    --------
+    >>> float(length_to_bohr(BOHR_M, "SI"))
+    1.0
+    """
     return np.asarray(value, dtype=float) / UNITS[check_units(units)][1]
 
 
@@ -82,5 +94,11 @@ def length_au_to_natural(r_bohr):
 
 
 def c6_au_to_inv_kev5(c6_au: float) -> float:
-    """C6 from hartree·bohr⁶ to keV⁻⁵ (ħ = c = 1), the unit quoted after Eq. (32)."""
+    """C6 from hartree·bohr⁶ to keV⁻⁵ (ħ = c = 1), the unit quoted after Eq. (32).
+
+    Examples
+    --------
+    >>> round(c6_au_to_inv_kev5(6.499026705405839), 10)   # errata E1
+    6.5779e-05
+    """
     return c6_au * HARTREE_KEV * (1.0 / BOHR_PER_INV_KEV) ** 6

@@ -147,6 +147,13 @@ def im_w_tilde(mu, dE1, p1, dE2, p2, chunk: int = 4_000_000):
     Notes
     -----
     Exact identical rules are detected and only pairs i ≤ j are summed (symmetry of Φ).
+
+    Examples
+    --------
+    >>> from weft.matching.base import natural_rule
+    >>> dE, p = natural_rule("1s")
+    >>> bool(im_w_tilde(1e-6, dE, p, dE, p) < 0)
+    True
     """
     mu = np.asarray(mu, dtype=float)
     if np.any(~np.isfinite(mu)) or np.any(mu <= 0):
@@ -216,6 +223,13 @@ def potential_eq61(R_bohr, state1="1s", state2="1s"):
     Returns
     -------
     ndarray like R_bohr: W in hartree (non-local part; δ³(R) terms excluded).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> w = potential_eq61([100.0])
+    >>> bool(abs(w[0] / potential_cp([100.0])[0] - 1) < 1e-10)
+    True
     """
     R = _check_r(R_bohr)
     dE1, p1 = natural_rule(state1)
@@ -264,6 +278,11 @@ def potential_cp(R_bohr, state1="1s", state2="1s"):
     Returns
     -------
     ndarray like R_bohr: W in hartree.
+
+    Examples
+    --------
+    >>> round(float(potential_cp(100.0)) * 1e12, 6)
+    -6.338524
     """
     R = _check_r(R_bohr)
     _check_states(state1, state2)
@@ -307,6 +326,11 @@ def potential_fast(R_bohr, state1="1s", state2="1s"):
     Same function as :func:`potential_cp` to ≤ 1e-11 relative (tested) for 0.1 ≤ R < 1e8
     bohr; outside that range it falls back to the direct quadrature. The interpolant is
     built once per pair of states (~0.1 s) and cached.
+
+    Examples
+    --------
+    >>> round(float(potential_fast(100.0)) * 1e12, 6)     # Eqs. (57), (61)
+    -6.338524
     """
     R = _check_r(R_bohr)
     _check_states(state1, state2)

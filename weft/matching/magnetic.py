@@ -47,6 +47,11 @@ def spin_tensor(spins) -> np.ndarray:
     Returns
     -------
     ndarray (3, 3), dimensionless (ħ = 1).
+
+    Examples
+    --------
+    >>> float(spin_tensor(("triplet", 1))[2, 2])
+    0.25
     """
     if spins is None:
         return np.zeros((3, 3))
@@ -109,6 +114,12 @@ def magnetic_dipole_potential(R_bohr, spins=None, r_hat=None) -> np.ndarray:
 
 
 def magnetic_contact_coefficient(spins=None) -> float:
-    """Coefficient of δ³(R) (hartree·bohr³) of the magnetic potential: -(8π/3)α²c_F² tr T."""
+    """Coefficient of δ³(R) (hartree·bohr³) of the magnetic potential: -(8π/3)α²c_F² tr T.
+
+    Examples
+    --------
+    >>> magnetic_contact_coefficient(None)
+    0.0
+    """
     # + 0.0 turns the -0.0 of unpolarised atoms into 0.0
     return float(-(8.0 * np.pi / 3.0) * units.ALPHA ** 2 * c_F ** 2 * np.trace(spin_tensor(spins))) + 0.0

@@ -32,17 +32,35 @@ ORDERS = ("0", "1/2", "1", "3/2")
 
 
 def london(R_bohr, state1="1s", state2="1s"):
-    """London potential W^(0) = -C6/R⁶, Eq. (31), hartree (R in bohr)."""
+    """London potential W^(0) = -C6/R⁶, Eq. (31), hartree (R in bohr).
+
+    Examples
+    --------
+    >>> round(float(london(10.0)) * 1e6, 9)
+    -6.499026705
+    """
     return -C6(state1, state2) / np.asarray(R_bohr, dtype=float) ** 6
 
 
 def w_half(R_bohr, spins=None, r_hat=None):
-    """W^(1/2): magnetic dipole-dipole potential, Eqs. (27), (35) (corrected), hartree."""
+    """W^(1/2): magnetic dipole-dipole potential, Eqs. (27), (35) (corrected), hartree.
+
+    Examples
+    --------
+    >>> float(w_half(10.0, "singlet"))
+    0.0
+    """
     return magnetic_dipole_potential(R_bohr, spins, r_hat)
 
 
 def w_one(R_bohr, state1="1s", state2="1s"):
-    """W^(1) of Eq. (36) in atomic units: -(2α²/R⁴) Σ' x2₁x2₂ ΔE₁ΔE₂/(ΔE₁+ΔE₂), hartree."""
+    """W^(1) of Eq. (36) in atomic units: -(2α²/R⁴) Σ' x2₁x2₂ ΔE₁ΔE₂/(ΔE₁+ΔE₂), hartree.
+
+    Examples
+    --------
+    >>> bool(w_one(10.0) > 0)          # repulsive (errata E2)
+    True
+    """
     s = london_nlo_sum(state1, state2)
     return -2.0 * units.ALPHA ** 2 * s / np.asarray(R_bohr, dtype=float) ** 4
 
@@ -52,6 +70,11 @@ def w_three_half(R_bohr):
 
     It is the Fourier transform (H_{0,0} = -1/(2πR³), Table II) of the log k² term of the
     pNRQED' potential Eq. (22): (7α²/3) log k² in natural units.
+
+    Examples
+    --------
+    >>> float(w_three_half(1.0))     # -7α³/(6π)
+    -1.443088...e-07
     """
     return -7.0 * units.ALPHA ** 3 / (6.0 * np.pi * np.asarray(R_bohr, dtype=float) ** 3)
 
@@ -90,6 +113,11 @@ def delta_three_half(state1="1s", state2="1s", spins=None, nu=None) -> float:
     (α²/3)(1 - 7 log ν²)                                     (22),
     α²(log ν² + 2/3) - 4α² tr T                               (21),
     with (Σ' p ΔE)² = 4π²α² (sum rule (C2)). Converted to atomic units by × α.
+
+    Examples
+    --------
+    >>> abs(delta_three_half(nu=1e-3) / delta_three_half(nu=1.0) - 1) < 1e-10
+    True
     """
     v = check_nu(nu)
     a = units.ALPHA
@@ -105,7 +133,13 @@ def delta_three_half(state1="1s", state2="1s", spins=None, nu=None) -> float:
 
 
 def contributions(R_bohr, state1="1s", state2="1s", spins=None, nu=None, r_hat=None):
-    """All short-distance terms (Sec. IV) at R (bohr), values in hartree."""
+    """All short-distance terms (Sec. IV) at R (bohr), values in hartree.
+
+    Examples
+    --------
+    >>> [c.order for c in contributions(100.0)]
+    ['0', '1/2', '1', '3/2']
+    """
     R = np.asarray(R_bohr, dtype=float)
     out = [
         Contribution("London (two electric-dipole potentials)", "0", "Eqs. (26), (31), (32)",
