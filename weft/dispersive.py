@@ -82,7 +82,8 @@ _MAX_EXTENSIONS = 40
 _EXTEND_U = 4.0       # u-length added per extension of a piece end
 
 
-def _check_R(R_values) -> np.ndarray:
+def check_distances(R_values) -> np.ndarray:
+    """R as a float array; raises ValueError unless every value is finite and > 0."""
     r = np.asarray(R_values, dtype=float)
     if r.size == 0:
         return r
@@ -274,7 +275,7 @@ class DispersiveRule:
 
     def __call__(self, R_values) -> np.ndarray:
         """W(R) of Eq. (61) (units: those of Im W̃ times momentum³), same shape as R."""
-        r = _check_R(R_values)
+        r = check_distances(R_values)
         lo, hi = self.R_min * (1 - 1e-12), self.R_max * (1 + 1e-12)
         if r.size and (r.min() < lo or r.max() > hi):
             raise ValueError(f"R must lie in [R_min, R_max] = [{self.R_min}, {self.R_max}] "
@@ -425,7 +426,7 @@ def transform(im_w, R, *, breakpoints=(), rtol: float = 1e-13) -> np.ndarray:
     >>> np.allclose(W, 3 / (np.pi * np.array([1.0, 10.0])**5), rtol=1e-13)  # H_{2,0}
     True
     """
-    r = _check_R(R)
+    r = check_distances(R)
     if r.size == 0:
         return r.copy()
     rule = prepare(im_w, float(r.min()), float(r.max()), breakpoints=breakpoints, rtol=rtol)

@@ -248,13 +248,7 @@ def _check_states(state1, state2) -> None:
     _check_upward(natural_rule(state2)[0], "state2")
 
 
-def _check_r(R_bohr) -> np.ndarray:
-    R = np.asarray(R_bohr, dtype=float)
-    if R.size == 0:
-        return R
-    if not np.all(np.isfinite(R)) or np.any(R <= 0):
-        raise ValueError("R must be finite and > 0 (bohr)")
-    return R
+_check_r = dispersive.check_distances     # finite, > 0 (any length unit)
 
 
 def _cp_nodes(R: float, nodes: int = 16):
