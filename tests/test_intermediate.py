@@ -109,29 +109,23 @@ E_12 = 0.375 * ALPHA ** 2            # |ΔE| of 1s-2p in natural units
 
 
 def _long_regime_wtilde(k):
-    """Eqs. (40)+(41)+(42)+(49) at d = 4 (MS-bar, ν = m), natural units, from weft.matching.long."""
-    from weft.matching import long, short
+    """Eqs. (40)+(41)+(42)+(49) + contact (39), MS-bar, ν = m: weft.matching.long.w_tilde."""
+    from weft.matching import long
     dE, p = natural_rule("1s")
-    spe = np.sum(p * dE) ** 2
-    L = short.log_sum_L("1s", "1s", 1.0)
-    c0 = (-((2 - 2 * np.log(2)) * spe + L) + 3 * spe) / (4 * np.pi ** 2)
-    c1 = long.laplacian_one() / ALPHA ** 3
-    c2 = long.laplacian2_two() / ALPHA ** 5
     alpha_paper = np.sum(p / dE) / (2 * np.pi)
-    return c0 + c1 * k * k + k ** 4 * (c2 + 23 / 240 * alpha_paper ** 2 * np.log(k * k)), alpha_paper
+    return sum(long.w_tilde(k * k).values()), alpha_paper
 
 
 def _short_regime_wtilde(k):
-    """Eqs. (23)+(24)+(25)+(22) at d = 4 (MS-bar, ν = m), natural units."""
+    """Eqs. (23)+(24)+(25)+(22) + contact (21), MS-bar, ν = m: weft.matching.short.w_tilde."""
     from weft.matching import short
-    dE, p = natural_rule("1s")
-    pp = p[:, None] * p[None, :]
-    a, b = dE[:, None], dE[None, :]
-    spe = np.sum(p * dE) ** 2
-    L = short.log_sum_L("1s", "1s", 1.0)
-    c_de = (8 / 3) / (8 * np.pi ** 2) * ((2 - 2 * np.log(2)) * spe + L) - (4 / 9) * ALPHA ** 2
-    return (k ** 3 / 32 * np.sum(pp / (a + b)) + k / 8 * np.sum(pp * a * b / (a + b)) + c_de
-            + (ALPHA ** 2 / 3) * (1 + 7 * np.log(k * k)))
+    return sum(short.w_tilde(k * k).values())
+
+
+def _eq54_plus_contact(k2, **kw):
+    """Eq. (57) without the magnetic term: Eq. (54) + the contact term Eq. (55)."""
+    from weft.matching import short
+    return inter.w_tilde_1loop(k2, **kw).real + short.v_contact()
 
 
 def test_eq54_imaginary_part_is_eq62():
@@ -146,7 +140,7 @@ def test_eq54_small_k_expands_into_long_regime_eqs_40_to_42_and_49():
     for r in (0.1, 0.03):
         k = r * E_12
         lng, a12 = _long_regime_wtilde(k)
-        res.append(abs(inter.w_tilde_1loop(k * k).real - lng) / (k ** 4 * a12 ** 2))
+        res.append(abs(_eq54_plus_contact(k * k) - lng) / (k ** 4 * a12 ** 2))
     # residual relative to the k⁴ terms is O(k²/ΔE²) (up to logs)
     assert res[0] < 2e-3 and res[1] < 0.2 * res[0]
 
@@ -155,7 +149,7 @@ def test_eq54_large_k_expands_into_short_regime_eqs_22_to_25():
     scaled = []
     for r in (10.0, 100.0, 1000.0):
         k = r * E_12
-        resid = inter.w_tilde_1loop(k * k).real - _short_regime_wtilde(k)
+        resid = _eq54_plus_contact(k * k) - _short_regime_wtilde(k)
         scaled.append(resid * k / (E_12 * ALPHA ** 2))   # remainder O(ΔE⁵/k · log k)
     assert max(scaled) < 40 and min(scaled) > 10 and scaled[2] / scaled[0] < 1.6
 
@@ -165,7 +159,7 @@ def test_eq54_as_printed_fails_the_short_distance_limit():
     grow = []
     for r in (10.0, 100.0):
         k = r * E_12
-        grow.append(inter.w_tilde_1loop(k * k, printed=True).real - _short_regime_wtilde(k))
+        grow.append(_eq54_plus_contact(k * k, printed=True) - _short_regime_wtilde(k))
     assert grow[1] / grow[0] > 50
 
 

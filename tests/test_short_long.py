@@ -91,3 +91,19 @@ def test_paper_c6_in_kev_is_off_by_8pi2_over_3():
     ours = units.c6_au_to_inv_kev5(C6("1s", "1s"))
     assert ours == pytest.approx(6.5779e-5, rel=1e-4)
     assert ours * 8 * np.pi ** 2 / 3 == pytest.approx(1.73123e-3, rel=2e-5)
+
+
+def test_eq19_fourier_transform_is_the_coordinate_magnetic_potential():
+    """Eq. (19) (E3 sign) through the tensor Fourier transform I_{0,ij} of Appendix D equals
+    magnetic.magnetic_dipole_potential (two independent codes: weft.fourier vs Jackson form)."""
+    from weft import fourier
+    s = np.array([0.0, 0.0, 0.5])
+    mu = 2 * magnetic.c_F * s                         # μ = 2 c_F ⟨S⟩, product state
+    for r_hat in (np.array([1.0, 0, 0]), np.array([0.6, 0, 0.8]), np.array([0, 0, 1.0])):
+        R_au = 23.0
+        R_nat = R_au / ALPHA * r_hat
+        tensor = fourier.I_tensor(0, 2, R_nat)        # ∫ e^{ik·R} k̂^i k̂^j at R > 0
+        # W = ∫ e^{ik·R} Ṽ_LO,B = -(πα)[μ₁·μ₂ δ³(R) - μ₁^i μ₂^j I_{0,ij}(R)]
+        w_nat = np.pi * ALPHA * np.einsum("i,ij,j->", mu, np.real(tensor), mu)
+        got = magnetic.magnetic_dipole_potential(R_au, {"S1": s, "S2": s}, r_hat)
+        assert got == pytest.approx(w_nat / ALPHA ** 2, rel=1e-12)

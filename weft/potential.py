@@ -71,10 +71,7 @@ def _check_regime(regime):
 
 
 def _intermediate_contributions(Rb, s1, s2, spins, nu, r_hat):
-    v = check_nu(nu)
-    a = _units.ALPHA
-    contact = a * (a * a * (np.log(v * v) + 2.0 / 3.0)
-                   - 4.0 * a * a * np.trace(magnetic.spin_tensor(spins)))
+    contact = _units.ALPHA * short.v_contact(spins, check_nu(nu))       # Eq. (55), a.u.
     return [
         Contribution("magnetic dipole-dipole", "-1", "Eqs. (44), (56)",
                      magnetic.magnetic_dipole_potential(Rb, spins, r_hat),

@@ -25,11 +25,11 @@ from hydrogen.sums import polarizability
 
 from .. import units
 from .base import Contribution, check_nu, divided_difference, natural_rule, pair_arrays
-from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential, spin_tensor
-from .short import log_sum_L
+from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential
+from .short import log_sum_L, v_contact
 
 __all__ = ["casimir_polder", "C7", "delta_zero", "laplacian_one", "laplacian2_two",
-           "contributions"]
+           "contributions", "w_tilde"]
 
 ORDERS = ("-1", "0", "1", "2")
 
@@ -85,9 +85,7 @@ def delta_zero(state1="1s", state2="1s", spins=None, nu=None) -> float:
     spe = np.sum(p1 * dE1) * np.sum(p2 * dE2)
     L = log_sum_L(state1, state2, v)
     c40 = -((2 - 2 * np.log(2)) * spe + L) / (4 * np.pi ** 2) + 3 * spe / (4 * np.pi ** 2)
-    lnu2 = np.log(v * v)
-    c39 = a * a * (lnu2 + 2.0 / 3.0) - 4.0 * a * a * np.trace(spin_tensor(spins))
-    return float(a * (c40 + c39))
+    return float(a * (c40 + v_contact(spins, v)))
 
 
 def laplacian_one(state1="1s", state2="1s") -> float:
@@ -170,3 +168,28 @@ def contributions(R_bohr, state1="1s", state2="1s", spins=None, nu=None, r_hat=N
                      note + "; magnetic-polarizability term Eq. (43) not included"),
     ]
     return out
+
+
+def w_tilde(k2, state1="1s", state2="1s", spins=None, nu=None) -> dict:
+    """Momentum-space long-distance potentials, Eqs. (46)-(48), natural units.
+
+    Returns {"0": (40) + (39), "1": (41), "2": (42) + (49)} at k² (array), MS-bar, for atoms
+    whose intermediate levels all lie above them. The k⁴ log k² term of "2" is the
+    Casimir-Polder seagull (23/240) α₁α₂ k⁴ log k² (α of Eq. (11)); the magnetic term
+    (43) and W̃^(-1) (44) are not included.
+
+    Examples
+    --------
+    >>> sorted(w_tilde(1e-12))
+    ['0', '1', '2']
+    """
+    v = check_nu(nu)
+    k2 = np.asarray(k2, float)
+    a = units.ALPHA
+    dE1, p1, dE2, p2 = _upward(state1, state2)
+    alpha12 = np.sum(p1 / dE1) * np.sum(p2 / dE2) / (4 * np.pi ** 2)
+    c0 = delta_zero(state1, state2, spins, v) / a
+    c2 = laplacian2_two(state1, state2, v) / a ** 5
+    return {"0": c0 + 0 * k2,
+            "1": laplacian_one(state1, state2) / a ** 3 * k2,
+            "2": k2 * k2 * (c2 + (23.0 / 240.0) * alpha12 * np.log(k2 / (v * v)))}

@@ -25,7 +25,8 @@ from .. import units
 from .base import Contribution, check_nu, divided_difference, natural_rule, pair_arrays
 from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential, spin_tensor
 
-__all__ = ["london", "w_half", "w_one", "w_three_half", "delta_three_half",
+__all__ = ["london", "w_half", "w_one", "w_three_half", "delta_three_half", "w_tilde",
+           "v_tree_lo_e", "v_tree_nlo_e", "v_tree_lo_b", "v_tree_lo_m", "v_contact", "v_n2lo_e_1loop",
            "contributions"]
 
 ORDERS = ("0", "1/2", "1", "3/2")
@@ -120,16 +121,18 @@ def delta_three_half(state1="1s", state2="1s", spins=None, nu=None) -> float:
     True
     """
     v = check_nu(nu)
-    a = units.ALPHA
+    local_v = (units.ALPHA ** 2 / 3.0) * (1.0 - 7.0 * np.log(v * v))     # Eq. (22) at k² = 1
+    return float(units.ALPHA * (_c_de(state1, state2, v) + local_v + v_contact(spins, v)))
+
+
+def _c_de(state1, state2, nu) -> float:
+    """MS-bar finite part of Eq. (25) (natural units): a k-independent constant."""
     dE1, p1 = natural_rule(state1)
     dE2, p2 = natural_rule(state2)
     spe = np.sum(p1 * dE1) * np.sum(p2 * dE2)
-    L = log_sum_L(state1, state2, v)
-    lnu2 = np.log(v * v)
-    c_de = (8.0 / 3.0) / (8 * np.pi ** 2) * ((2 - 2 * np.log(2)) * spe + L) - (4.0 / 9.0) * a * a
-    c_v = (a * a / 3.0) * (1.0 - 7.0 * lnu2)
-    c_cont = a * a * (lnu2 + 2.0 / 3.0) - 4.0 * a * a * np.trace(spin_tensor(spins))
-    return float(a * (c_de + c_v + c_cont))
+    L = log_sum_L(state1, state2, nu)
+    return float((8.0 / 3.0) / (8 * np.pi ** 2) * ((2 - 2 * np.log(2)) * spe + L)
+                 - (4.0 / 9.0) * units.ALPHA ** 2)
 
 
 def contributions(R_bohr, state1="1s", state2="1s", spins=None, nu=None, r_hat=None):
@@ -158,3 +161,122 @@ def contributions(R_bohr, state1="1s", state2="1s", spins=None, nu=None, r_hat=N
     out.append(Contribution("one ultrasoft photon + pNRQED' loop + contact", "3/2",
                             "Eqs. (29), (22), (25), (21), (38)", w_three_half(R), delta, note))
     return out
+
+
+# ---------------------------------------------------------------------------
+# Momentum space, natural units (ħ = c = m_e = 1, e² = 4πα): Eqs. (16)-(29)
+# ---------------------------------------------------------------------------
+
+def _dot(a, b):
+    return np.sum(np.asarray(a, float) * np.asarray(b, float), axis=-1)
+
+
+def v_tree_lo_e(x1, x2, k):
+    """Eq. (16): Ṽ = -e² (x₁·k)(x₂·k)/k² (electric dipole exchange), natural units.
+
+    x1, x2, k: 3-vectors (arrays (..., 3)). Enters the dispersive potentials squared, so its
+    overall sign (errata E3) does not matter there.
+
+    Examples
+    --------
+    >>> round(float(v_tree_lo_e([0, 0, 1], [0, 0, 1], [0, 0, 2])) / units.ALPHA, 12)
+    -12.566370614359
+    """
+    return -4 * np.pi * units.ALPHA * _dot(x1, k) * _dot(x2, k) / _dot(k, k)
+
+
+def v_tree_nlo_e(v1, v2, k):
+    """Eq. (17): Ṽ = e² [(v₁·k)(v₂·k) - v₁·v₂ k²]/k⁴, natural units (v = -i[x, h₀]).
+
+    Examples
+    --------
+    >>> float(v_tree_nlo_e([0, 0, 1], [0, 0, 1], [0, 0, 1]))      # longitudinal: zero
+    0.0
+    """
+    k2 = _dot(k, k)
+    return 4 * np.pi * units.ALPHA * (_dot(v1, k) * _dot(v2, k) - _dot(v1, v2) * k2) / k2 ** 2
+
+
+def v_tree_lo_b(mu1, mu2, k):
+    """Eq. (19) with the sign of errata E3: Ṽ = -(e²/4m²)(μ₁·μ₂ - (μ₁·k)(μ₂·k)/k²).
+
+    Its Fourier transform is the textbook magnetic dipole-dipole interaction
+    (:func:`weft.matching.magnetic.magnetic_dipole_potential`).
+
+    Examples
+    --------
+    >>> bool(v_tree_lo_b([1, 0, 0], [1, 0, 0], [0, 0, 1]) < 0)
+    True
+    """
+    return -(np.pi * units.ALPHA) * (_dot(mu1, mu2) - _dot(mu1, k) * _dot(mu2, k) / _dot(k, k))
+
+
+def v_tree_lo_m(v1, mu1, v2, mu2, k):
+    """Eq. (20): Ṽ = i (e²/2m) k/k² · (v₁ × μ₂ - μ₁ × v₂), natural units (complex).
+
+    Examples
+    --------
+    >>> complex(v_tree_lo_m([1, 0, 0], [0, 0, 0], [0, 0, 0], [0, 1, 0], [0, 0, 1])).imag > 0
+    True
+    """
+    k = np.asarray(k, float)
+    cross = np.cross(np.asarray(v1, float), np.asarray(mu2, float)) - np.cross(
+        np.asarray(mu1, float), np.asarray(v2, float))
+    return 1j * 2 * np.pi * units.ALPHA * _dot(k, cross) / _dot(k, k)
+
+
+def v_contact(spins=None, nu=None) -> float:
+    """Eq. (21) with Eq. (6): Ṽ^cont = -d_s - 4 d_v tr⟨S₁^iS₂^j⟩, natural units (m = 1).
+
+    d_s = α²[log(m²/ν²) - 2/3], d_v = α²; ``nu`` is ν/m_e.
+
+    Examples
+    --------
+    >>> round(v_contact() / units.ALPHA ** 2, 12)          # ν = m, unpolarised
+    0.666666666667
+    """
+    v = check_nu(nu)
+    a2 = units.ALPHA ** 2
+    return float(a2 * (np.log(v * v) + 2.0 / 3.0) - 4.0 * a2 * np.trace(spin_tensor(spins)))
+
+
+def v_n2lo_e_1loop(k2, nu=None):
+    """Eq. (22) in MS-bar: -(2π²α²/3)(d-2)(4d-9)A_{3/2}(k²) → (α²/3)[1 + 7 log(k²/ν²)].
+
+    (d-2)(4d-9) = 14 - 30ε is expanded before λ is dropped (d = 4 - 2ε). Natural units.
+
+    Examples
+    --------
+    >>> round(float(v_n2lo_e_1loop(1.0)) / units.ALPHA ** 2, 12)
+    0.333333333333
+    """
+    v = check_nu(nu)
+    return (units.ALPHA ** 2 / 3.0) * (1.0 + 7.0 * np.log(np.asarray(k2, float) / (v * v)))
+
+
+def w_tilde(k2, state1="1s", state2="1s", spins=None, nu=None) -> dict:
+    """Momentum-space short-distance potentials, Eqs. (26), (28), (29), natural units.
+
+    Returns {"0": W̃_E^(a) (23), "1": W̃_E^(b) (24), "3/2": W̃_E^(d+e) (25) + Ṽ (22) + Ṽ^cont
+    (21)} at k² (array). W̃^(1/2) (27) is :func:`v_tree_lo_b` and depends on the direction
+    of k and the spins, so it is not in the dict. A₂ = 1/(8|k|) (A4); (25) is given by its
+    MS-bar finite part (a k-independent constant, see :func:`delta_three_half`).
+
+    Examples
+    --------
+    >>> w = w_tilde(1e-6)
+    >>> sorted(w)
+    ['0', '1', '3/2']
+    """
+    v = check_nu(nu)
+    k2 = np.asarray(k2, float)
+    k = np.sqrt(k2)
+    dE1, p1 = natural_rule(state1)
+    dE2, p2 = natural_rule(state2)
+    a, pa, b, pb = pair_arrays(dE1, p1, dE2, p2)
+    s_a = np.sum(pa * pb / (a + b))
+    s_b = np.sum(pa * pb * a * b / (a + b))
+    c_de = _c_de(state1, state2, v)
+    return {"0": k2 * k2 / (32 * k) * s_a,
+            "1": k / 8 * s_b,
+            "3/2": c_de + v_n2lo_e_1loop(k2, v) + v_contact(spins, v)}
