@@ -211,6 +211,12 @@ def fig11_table(x=None, *, command="weft fig11"):
         ``R`` in bohr, ``W`` = W_Int in hartree, complete metadata (including the 15%
         range of :func:`fifteen_percent_range`), and the extra columns ``x``,
         ``W_lon_hartree``, ``W_cp_hartree``, ``rel_lon``, ``rel_cp``.
+
+    Examples
+    --------
+    >>> R, W, meta, extra = fig11_table([1.0])
+    >>> sorted(extra)[:2]
+    ['W_cp_hartree', 'W_lon_hartree']
     """
     d = fig11_data(x)
     lo, hi = fifteen_percent_range()
