@@ -21,41 +21,21 @@ import argparse
 import math
 import sys
 import time
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from hydrogen.dipole import dipole_density, radial_dipole, radial_dipole_matrix  # noqa: E402
+from test_dipole import _exact_rational_dipole  # noqa: E402  (one exact reference, shared)
 
 NMAX = 100
 
 
 def exact_dipole(n1, l1, n2, l2) -> float:
-    """∫ R_{n1 l1} R_{n2 l2} r^3 dr in exact rational arithmetic (sympy sign convention)."""
-    def coeffs(n, l):
-        nr = n - l - 1
-        c, num, den = [], 1, 1
-        for j in range(nr + 1):
-            c.append(Fraction(num * 2 ** j, den * math.factorial(j) * n ** j))
-            num *= (-nr + j)
-            den *= (2 * l + 2 + j)
-        norm2 = Fraction(2 ** (2 * l + 3) * math.factorial(n + l),
-                         n ** (2 * l + 4) * 2 * math.factorial(2 * l + 1) ** 2 * math.factorial(nr))
-        return norm2, c
-    a1, c1 = coeffs(n1, l1)
-    a2, c2 = coeffs(n2, l2)
-    conv = [Fraction(0)] * (len(c1) + len(c2) - 1)
-    for i, x in enumerate(c1):
-        for j, y in enumerate(c2):
-            conv[i + j] += x * y
-    L = l1 + l2 + 3
-    inv_a = Fraction(n1 * n2, n1 + n2)
-    s = sum(cp * math.factorial(L + p) * inv_a ** (L + p + 1) for p, cp in enumerate(conv))
-    # the squared integral s² a1 a2 is a moderate rational: round it once, then sqrt
-    square = s * s * a1 * a2
-    return math.sqrt(square.numerator / square.denominator) * (1.0 if s > 0 else -1.0)
+    """∫ R_{n1 l1} R_{n2 l2} r³ dr in exact rational arithmetic (the tests' reference)."""
+    return float(_exact_rational_dipole(n1, l1, n2, l2))
 
 
 def random_pairs(rng, count, nmax, nmin=1):

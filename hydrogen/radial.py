@@ -1,5 +1,7 @@
 """Hydrogen radial functions, bound and continuum (atomic units, Z = 1).
 
+They define the matrix elements ⟨n|x^i|m⟩ of Eq. (12) of the paper (see :mod:`hydrogen.dipole`).
+
 Sign and phase conventions (used throughout :mod:`hydrogen`):
 
 * bound: R_nl(r) = (2/n)^{3/2} [(n-l-1)!/(2n (n+l)!)]^{1/2} e^{-ρ/2} ρ^l L^{2l+1}_{n-l-1}(ρ),

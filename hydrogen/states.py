@@ -2,7 +2,8 @@
 
 Nonrelativistic Coulomb problem with an infinitely heavy nucleus (Z = 1): the bound
 levels are E_n = -1/(2 n^2) hartree and the continuum E = k^2/2 hartree (k in inverse
-bohr). Bethe & Salpeter, *Quantum Mechanics of One- and Two-Electron Atoms*, §2.
+bohr). Bethe & Salpeter, *Quantum Mechanics of One- and Two-Electron Atoms*, §2. These are
+the E_n of the paper (Sec. III, E_n = -mα²/(2n²) in natural units) entering ΔE_nm of Eq. (11).
 
 Labels follow the spectroscopic sequence s p d f g h i k l m n o q r t u v w x y z
 (l = 0 ... 20; "j" is skipped, and "p"/"s" are not reused), case-insensitively:
