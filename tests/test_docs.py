@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MODULES = ["hydrogen.states", "hydrogen.radial", "weft.figures", "hydrogen.dipole", "hydrogen.spectrum",
            "hydrogen.sums", "hydrogen.sturmian", "weft.units", "weft.loops", "weft.fourier",
            "weft.dispersive", "weft.potential", "weft.tables", "weft.matching.magnetic",
-           "weft.matching.short", "weft.matching.long", "weft.matching.intermediate"]
+           "weft.matching.short", "weft.matching.long", "weft.matching.intermediate",
+           "weft.matching.base"]
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 
 

@@ -49,7 +49,13 @@ UNITS = {
 
 
 def check_units(units: str) -> str:
-    """Validate a unit-system name; returns it. Raises ValueError listing the allowed names."""
+    """Validate a unit-system name; returns it. Raises ValueError listing the allowed names.
+
+    Examples
+    --------
+    >>> check_units("au")
+    'au'
+    """
     if units not in UNITS:
         raise ValueError(f"units must be one of {sorted(UNITS)}, got {units!r}")
     return units
@@ -78,18 +84,36 @@ def length_to_bohr(value, units: str):
 
 
 def length_from_bohr(value, units: str):
-    """Convert a distance in bohr to the length unit of ``units``."""
+    """Convert a distance in bohr to the length unit of ``units``.
+
+    Examples
+    --------
+    >>> float(length_from_bohr(1.0, "SI")) == BOHR_M
+    True
+    """
     return np.asarray(value, dtype=float) * UNITS[check_units(units)][1]
 
 
 # Natural (ħ = c = m_e = 1) <-> atomic units, used by weft internals.
 def energy_au_to_natural(e_hartree):
-    """hartree -> m_e c² units: E_nat = α² E_au."""
+    """hartree -> m_e c² units: E_nat = α² E_au.
+
+    Examples
+    --------
+    >>> float(energy_au_to_natural(1.0)) == ALPHA ** 2
+    True
+    """
     return np.asarray(e_hartree) * ALPHA ** 2
 
 
 def length_au_to_natural(r_bohr):
-    """bohr -> ħ/(m_e c) units: R_nat = R_au/α."""
+    """bohr -> ħ/(m_e c) units: R_nat = R_au/α.
+
+    Examples
+    --------
+    >>> float(length_au_to_natural(1.0)) == 1 / ALPHA
+    True
+    """
     return np.asarray(r_bohr) / ALPHA
 
 
