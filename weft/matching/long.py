@@ -19,6 +19,8 @@ above them (the ground state).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from hydrogen.sums import polarizability
@@ -88,6 +90,7 @@ def delta_zero(state1="1s", state2="1s", spins=None, nu=None) -> float:
     return float(a * (c40 + v_contact(spins, v)))
 
 
+@lru_cache(maxsize=256)
 def laplacian_one(state1="1s", state2="1s") -> float:
     """Coefficient c₁ of k² in W̃^(1) = Eq. (41) (W ⊃ -c₁ ∇²δ³(R)), hartree·bohr⁵.
 
@@ -106,6 +109,7 @@ def laplacian_one(state1="1s", state2="1s") -> float:
     return float(units.ALPHA ** 3 * c)
 
 
+@lru_cache(maxsize=256)
 def laplacian2_two(state1="1s", state2="1s", nu=None) -> float:
     """Coefficient c₂ of k⁴ in the local part of W̃^(2) = Eqs. (42) + (49), hartree·bohr⁷.
 

@@ -17,6 +17,8 @@ Eq. (30) — checked numerically in the tests.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from hydrogen.sums import C6, london_nlo_sum
@@ -88,6 +90,7 @@ def _xlogx(nu):
     return g, dg, d3g
 
 
+@lru_cache(maxsize=256)
 def log_sum_L(state1, state2, nu=1.0) -> float:
     """L(ν) = -Σ' p₁p₂ ΔE₁ΔE₂ DD[x log(x/ν²)](ΔE₁², ΔE₂²), natural units.
 
@@ -125,6 +128,7 @@ def delta_three_half(state1="1s", state2="1s", spins=None, nu=None) -> float:
     return float(units.ALPHA * (_c_de(state1, state2, v) + local_v + v_contact(spins, v)))
 
 
+@lru_cache(maxsize=256)
 def _c_de(state1, state2, nu) -> float:
     """MS-bar finite part of Eq. (25) (natural units): a k-independent constant."""
     dE1, p1 = natural_rule(state1)
