@@ -24,6 +24,7 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 
 import numpy as np
 
@@ -36,6 +37,8 @@ from weft.cli import contact_terms  # noqa: E402
 from weft.figures import fig11_table  # noqa: E402
 from weft.tables import write_table  # noqa: E402
 from weft.units import ALPHA  # noqa: E402
+from weft.validity import ValidityWarning, domain  # noqa: E402
+from hydrogen import parse_state  # noqa: E402
 
 #: The command recorded in every file written by this script.
 COMMAND = "python tables/make_tables.py"
@@ -58,20 +61,30 @@ def _order_column(order: str) -> str:
 
 
 def regime_table(regime: str, R=None):
-    """Pieces (R, W, metadata, extra) of tables/W_1s1s_<regime>.csv."""
+    """Pieces (R, W, metadata, extra) of tables/W_1s1s_<regime>.csv.
+
+    The grid deliberately spans every regime's domain and beyond (so that regimes can be
+    compared); the ValidityWarnings that says so are silenced here and the domain is
+    written into the metadata instead.
+    """
     pot = importlib.import_module("weft.potential")
     orders = tuple(pot.REGIMES[regime])
     R = R_GRID if R is None else np.asarray(R, dtype=float)
-    W = np.asarray(pot.potential(R, "1s", "1s", regime=regime, units="au"), dtype=float)
-    extra = {_order_column(k): np.asarray(
-        pot.potential(R, "1s", "1s", regime=regime, order=k, units="au"), dtype=float)
-        for k in orders}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ValidityWarning)
+        W = np.asarray(pot.potential(R, "1s", "1s", regime=regime, units="au"), dtype=float)
+        extra = {_order_column(k): np.asarray(
+            pot.potential(R, "1s", "1s", regime=regime, order=k, units="au"), dtype=float)
+            for k in orders}
+        contact = contact_terms(R, "1s", "1s", regime=regime, orders=orders)
+    lo, hi = domain(regime, parse_state("1s"), parse_state("1s"))
     metadata = {
         "units": "au", "states": ["1s", "1s"], "regime": regime,
         "orders": list(orders), "spins": None, "nu": None, "command": COMMAND,
         "validity": VALIDITY[regime],
+        "domain_bohr": [lo, hi if np.isfinite(hi) else None],
         "grid": "R = numpy.geomspace(1, 1e6, 241) bohr",
-        "contact_terms": contact_terms(R, "1s", "1s", regime=regime, orders=orders),
+        "contact_terms": contact,
         "contact_terms_note": "coefficients of delta^3(R)-type local terms (hartree x "
                               "bohr^3, ^5, ^7), not included in W; see "
                               "weft.potential.contributions",

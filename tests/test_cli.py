@@ -44,7 +44,7 @@ def fake(monkeypatch):
         for name, s in (("state1", state1), ("state2", state2)):
             if s not in ("1s", "2s"):
                 raise ValueError(f"{name}: unknown state label {s!r}")
-        Rb = units.length_to_bohr(R, units_)
+        Rb = units.length_to_bohr(R, units.length_unit_of(units_).name)
         if not np.all(np.isfinite(Rb)) or np.any(Rb <= 0):
             raise ValueError("R must be finite and > 0")
         return Rb
@@ -57,7 +57,7 @@ def fake(monkeypatch):
         if order is not None and order not in regimes[regime]:
             raise ValueError(f"order: {order!r} not available in the {regime!r} regime")
         n = len(regimes[regime]) if order is None else 1      # each order = w0
-        return n * w0(Rb) * U.UNITS[units][0]
+        return n * w0(Rb) * U.UNITS[units].per_hartree
 
     def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
                       units="au", nu=None):
@@ -285,10 +285,10 @@ def test_python_m_weft_bad_input_subprocess():
 def test_real_potential_and_c6_end_to_end(capsys):
     """Real physics: CLI numbers equal the API's (pass-through) and C6 matches literature."""
     from weft.potential import potential
-    code, out, err = run(capsys, ["potential", "--r", "10", "1000", "--json"])
+    code, out, err = run(capsys, ["potential", "--r", "20", "1000", "--json"])
     assert code == 0, err
     doc = json.loads(out)
-    np.testing.assert_array_equal(doc["W_hartree"], potential(np.array([10.0, 1000.0])))
+    np.testing.assert_array_equal(doc["W_hartree"], potential(np.array([20.0, 1000.0])))
     code, out, err = run(capsys, ["c6", "1s", "1s"])
     assert code == 0, err
     c6 = float(out.split("=")[1].split()[0])

@@ -9,10 +9,10 @@ from weft.matching import intermediate
 
 
 def test_shapes_and_scalars():
-    assert isinstance(weft.potential(10.0), float)
-    R = np.logspace(1, 4, 12).reshape(3, 4)
+    assert isinstance(weft.potential(20.0), float)
+    R = np.logspace(1.2, 4, 12).reshape(3, 4)
     assert weft.potential(R).shape == (3, 4)
-    assert weft.potential([10, 20]).shape == (2,)           # integers accepted
+    assert weft.potential([20, 30]).shape == (2,)           # integers accepted
 
 
 def test_units_are_consistent():
@@ -28,6 +28,7 @@ def test_units_are_consistent():
     assert units.HARTREE_K == pytest.approx(315775.02480, rel=1e-8)
 
 
+@pytest.mark.filterwarnings("ignore::weft.validity.ValidityWarning")   # math, any R
 def test_orders_sum_to_total():
     R = np.array([50.0, 500.0])
     for regime, orders in weft.REGIMES.items():
@@ -64,12 +65,14 @@ def test_contributions_report_local_terms_separately():
     (dict(R=10.0, order="5"), "order"), (dict(R=10.0, nu=-1.0), "nu"),
     (dict(R=10.0, spins="doublet"), "spins"), (dict(R=10.0, state1="2s"), "intermediate|dE|state"),
 ])
+@pytest.mark.filterwarnings("ignore::weft.validity.ValidityWarning")
 def test_bad_input_raises_clearly(kwargs, match):
     R = kwargs.pop("R")
     with pytest.raises(ValueError, match=match):
         weft.potential(R, **kwargs)
 
 
+@pytest.mark.filterwarnings("ignore::weft.validity.ValidityWarning")   # math, any R
 @settings(max_examples=30, deadline=None)
 @given(n1=st.integers(1, 4), n2=st.integers(1, 4), r=st.floats(5.0, 1e6))
 def test_short_regime_symmetric_and_finite(n1, n2, r):
@@ -83,6 +86,7 @@ def test_short_regime_symmetric_and_finite(n1, n2, r):
     assert np.isfinite(a) and a == pytest.approx(b, rel=1e-12)
 
 
+@pytest.mark.filterwarnings("ignore::weft.validity.ValidityWarning")   # math, any R
 @settings(max_examples=40, deadline=None)
 @given(r=st.floats(1.0, 1e7))
 def test_intermediate_between_limits(r):
@@ -90,3 +94,44 @@ def test_intermediate_between_limits(r):
     assert np.isfinite(w) and w < 0
     # retardation weakens the attraction: |W| <= |London|, and |W| <= |C-P| at large R
     assert abs(w) <= abs(weft.london(r)) * (1 + 1e-12)
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(order=0), "order must be None"), (dict(order=[]), "order must be None"),
+    (dict(order=["0", 1]), "order must be None"), (dict(nu="1"), "nu must be"),
+    (dict(nu=True), "nu must be"), (dict(regime=None), "regime"),
+    (dict(units=None), "units"), (dict(length_unit="parsec"), "length_unit"),
+    (dict(state1="3s", regime="long"), "ground-state"),
+])
+def test_inputs_that_must_not_be_accepted(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        weft.potential(20.0, **kwargs)
+
+
+def test_messages_do_not_suggest_options_the_function_lacks():
+    with pytest.raises(ValueError) as err:
+        weft.potential(1e4, "3s", "1s", regime="long")
+    assert "level_shifts" not in str(err.value) and "3s" in str(err.value)
+
+
+def test_length_unit_is_explicit_and_overridable():
+    w_bohr = weft.potential(30.0)
+    # units="SI" reads R in metres by default; cm-1 reads bohr; length_unit overrides both
+    assert weft.potential(30.0 * units.BOHR_M, units="SI") == pytest.approx(
+        w_bohr * units.HARTREE_J, rel=1e-14)
+    assert weft.potential(30.0 * units.BOHR_M * 1e10, units="cm-1", length_unit="angstrom") \
+        == pytest.approx(w_bohr * units.HARTREE_CM1, rel=1e-14)
+    assert weft.potential(30.0, units="SI", length_unit="bohr") == pytest.approx(
+        w_bohr * units.HARTREE_J, rel=1e-14)
+    c = weft.contributions(1e4 * units.BOHR_M * 1e9, regime="long", length_unit="nm")
+    c_au = weft.contributions(1e4, regime="long")
+    assert c[1].delta["delta3"] == pytest.approx(c_au[1].delta["delta3"] * (units.BOHR_M * 1e9) ** 3,
+                                                 rel=1e-14)
+
+
+def test_long_arrays_are_evaluated_in_blocks_with_the_same_values():
+    from weft.potential import _CHUNK
+    R = np.geomspace(20.0, 1e6, _CHUNK + 7)
+    whole = weft.potential(R)
+    np.testing.assert_array_equal(whole[-7:], weft.potential(R[-7:]))
+    np.testing.assert_array_equal(whole[:5], weft.potential(R[:5]))

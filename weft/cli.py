@@ -140,7 +140,7 @@ def _add_physics_options(p, regimes: dict, *, r_values: bool) -> None:
                         "(default 1; affects only delta^3(R) contact coefficients, "
                         "never W at R > 0)")
     p.add_argument("--units", choices=tuple(_units.UNITS), default="au",
-                   help="unit system: " + "; ".join(f"{k}: {v[2]}" for k, v in _units.UNITS.items())
+                   help="unit system: " + "; ".join(f"{k}: {v.description}" for k, v in _units.UNITS.items())
                         + " (default: au)")
     if r_values:
         p.add_argument("--r", type=_positive_float, nargs="+", required=True, metavar="R",

@@ -31,11 +31,13 @@ inside :func:`fig11`; the data functions need numpy and scipy only.
 from __future__ import annotations
 
 import importlib
+import warnings
 
 import numpy as np
 from scipy.optimize import brentq
 
 from . import units as _units
+from .validity import ValidityWarning
 
 __all__ = ["DELTA_E12_HARTREE", "x_from_bohr", "bohr_from_x", "fig11_data",
            "fifteen_percent_range", "fig11_table", "fig11"]
@@ -87,8 +89,10 @@ def bohr_from_x(x):
 
 def _curves(R_bohr: np.ndarray) -> dict:
     pot = _physics()
-    w_int = np.asarray(pot.potential(R_bohr, "1s", "1s", regime="intermediate", order="0",
-                                     units="au"), dtype=float)
+    with warnings.catch_warnings():   # Fig. 11 spans R below the EFT's domain by design
+        warnings.simplefilter("ignore", ValidityWarning)
+        w_int = np.asarray(pot.potential(R_bohr, "1s", "1s", regime="intermediate",
+                                         order="0", units="au"), dtype=float)
     w_lon = np.asarray(pot.london(R_bohr, "1s", "1s", units="au"), dtype=float)
     w_cp = np.asarray(pot.casimir_polder(R_bohr, "1s", "1s", units="au"), dtype=float)
     if np.any(w_int == 0) or not np.all(np.isfinite(w_int)):

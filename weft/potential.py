@@ -20,23 +20,32 @@ regime         orders                                          section
 """
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
+from hydrogen.spectrum import SingularSumError
 from hydrogen.states import parse_state
 
 from . import units as _units
 from .matching import intermediate, long, magnetic, short
 from .matching.base import Contribution, check_nu
+from .validity import check_domain
 
-__all__ = ["potential", "contributions", "london", "casimir_polder", "REGIMES"]
+__all__ = ["potential", "contributions", "london", "casimir_polder", "REGIMES",
+           "R_RANGE_BOHR"]
 
-#: Supported distances in bohr. The EFT needs R ≫ 1 bohr anyway; outside this window the
-#: power laws (up to R⁻⁷) would under- or overflow float64, so the input is refused instead.
+#: Supported distances in bohr. The EFT needs R ≫ 1 bohr anyway (weft.validity warns below
+#: ~12 bohr); outside this window the power laws (up to R⁻⁷) would under- or overflow
+#: float64, so the input is refused instead.
 R_RANGE_BOHR = (1e-3, 1e20)
 
 REGIMES = {"short": short.ORDERS, "long": long.ORDERS, "intermediate": ("-1", "0")}
 
 _LENGTH_POWER = {"delta3": 3, "laplacian_delta3": 5, "laplacian2_delta3": 7}
+
+#: R values per evaluation block in :func:`potential` (bounded temporary memory).
+_CHUNK = 1 << 16
 
 
 def _s_state(state, name):
@@ -47,38 +56,78 @@ def _s_state(state, name):
     if st.l != 0:
         raise ValueError(f"{name}: only S-wave states are supported (Secs. IV-VI of the paper), "
                          f"got {st.label}")
-    return st.label
+    return st
 
 
-def _r_bohr(R, units):
-    _units.check_units(units)
+def _r_bohr(R, units, length_unit):
+    unit = _units.length_unit_of(units, length_unit)
     arr = np.asarray(R)
     if arr.dtype.kind not in "iuf":
-        raise ValueError("R must be real numbers (a scalar or an array)")
-    Rb = _units.length_to_bohr(arr, units)
+        raise ValueError(f"R must be real numbers in {unit.name} (a scalar or an array), "
+                         f"got {R!r:.60}")
+    Rb = _units.length_to_bohr(arr, unit.name)
     if not np.all(np.isfinite(Rb)) or np.any(Rb <= 0):
-        raise ValueError("R must be finite and > 0")
+        raise ValueError(f"R must be finite and > 0 (in {unit.name})")
     lo, hi = R_RANGE_BOHR
     if np.any(Rb < lo) or np.any(Rb > hi):
-        raise ValueError(f"R must lie between {lo:g} and {hi:g} bohr (the EFT needs R >> 1 bohr; "
-                         "beyond this window W under- or overflows double precision)")
+        raise ValueError(f"R must lie between {lo:g} and {hi:g} bohr "
+                         f"({lo * unit.per_bohr:.4g} to {hi * unit.per_bohr:.4g} {unit.name}): "
+                         "the EFT needs R >> 1 bohr, and beyond this window W under- or "
+                         "overflows double precision")
     return Rb
 
 
 def _check_regime(regime):
-    if regime not in REGIMES:
-        raise ValueError(f"regime must be one of {sorted(REGIMES)}, got {regime!r}")
+    if not isinstance(regime, str) or regime not in REGIMES:
+        raise ValueError(f"regime must be one of {list(REGIMES)}, got {regime!r}")
+
+
+def _check_nu(nu):
+    """nu as a float; a real number > 0 (strings and bools are refused, not converted)."""
+    if nu is not None and (isinstance(nu, (bool, np.bool_))
+                           or not isinstance(nu, numbers.Real)):
+        raise ValueError(f"nu must be None or a real number > 0 (ν in units of m_e), got {nu!r}")
+    return check_nu(nu)
+
+
+def _wanted_orders(regime, order):
+    allowed = REGIMES[regime]
+    if order is None:
+        return set(allowed)
+    keys = [order] if isinstance(order, str) else order
+    if (isinstance(order, (str, bytes)) and not isinstance(order, str)) or not isinstance(
+            keys, (list, tuple, set, frozenset)) or not keys or not all(
+            isinstance(k, str) for k in keys):
+        raise ValueError(f"order must be None (all orders), one order key or a non-empty list "
+                         f"of keys (strings) of the {regime!r} regime {list(allowed)}, got {order!r}")
+    bad = set(keys) - set(allowed)
+    if bad:
+        raise ValueError(f"order: {sorted(bad)} not available in the {regime!r} regime; "
+                         f"allowed: {list(allowed)}")
+    return set(keys)
+
+
+def _check_supported(regime, st1, st2):
+    """States the long and intermediate regimes cannot treat yet: a clear error, up front."""
+    if regime == "short" or (st1.n == 1 and st2.n == 1):
+        return
+    excited = st1 if st1.n > 1 else st2
+    raise ValueError(
+        f"regime {regime!r}: {excited.label} has levels degenerate with it (and, for n >= 3, "
+        "below it) in the nonrelativistic Coulomb spectrum, so its static polarizability and "
+        "Eq. (62) are singular; the long and intermediate regimes support ground-state (1s) "
+        "atoms only (use regime='short' for C6 of excited S states)")
 
 
 def _intermediate_contributions(Rb, s1, s2, spins, nu, r_hat):
-    contact = _units.ALPHA * short.v_contact(spins, check_nu(nu))       # Eq. (55), a.u.
+    contact = _units.ALPHA * short.v_contact(spins, nu)       # Eq. (55), a.u.
     return [
         Contribution("magnetic dipole-dipole", "-1", "Eqs. (44), (56)",
                      magnetic.magnetic_dipole_potential(Rb, spins, r_hat),
                      {"delta3": magnetic.magnetic_contact_coefficient(spins)},
                      "textbook sign; see docs/errata.md E3-E4"),
         Contribution("two-photon exchange (dispersive)", "0", "Eqs. (54), (57), (61), (62)",
-                     intermediate.potential_fast(Rb, s1, s2),
+                     intermediate.potential_fast(Rb, s1.label, s2.label),
                      {"delta3_contact": contact},
                      "non-local part from the Casimir-Polder representation (equal to Eqs. "
                      "(61)+(62) to 1e-10, tested); delta3_contact is the contact term Eq. (55) "
@@ -86,15 +135,43 @@ def _intermediate_contributions(Rb, s1, s2, spins, nu, r_hat):
     ]
 
 
+def _terms_au(Rb, st1, st2, regime, spins, nu, r_hat):
+    """The regime's contributions at R (bohr), in atomic units."""
+    s1, s2 = st1.label, st2.label
+    try:
+        if regime == "short":
+            return short.contributions(Rb, s1, s2, spins, nu, r_hat)
+        if regime == "long":
+            return long.contributions(Rb, s1, s2, spins, nu, r_hat)
+        return _intermediate_contributions(Rb, st1, st2, spins, nu, r_hat)
+    except SingularSumError as err:       # never suggest options this function lacks
+        raise SingularSumError(f"regime {regime!r}, states {s1}-{s2}: "
+                               f"{str(err).split('; pass level_shifts')[0]}") from None
+
+
+def _prepare(R, state1, state2, regime, units, length_unit, nu, strict):
+    """Validate everything a call takes; returns (R in bohr, State, State, ν, length unit)."""
+    _check_regime(regime)
+    st1, st2 = _s_state(state1, "state1"), _s_state(state2, "state2")
+    _units.check_units(units)
+    Rb = _r_bohr(R, units, length_unit)
+    v = _check_nu(nu)
+    _check_supported(regime, st1, st2)
+    check_domain(Rb, regime, st1, st2, strict=strict)
+    return Rb, st1, st2, v, _units.length_unit_of(units, length_unit)
+
+
 def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
-                  units="au", nu=None, r_hat=None) -> list[Contribution]:
+                  units="au", nu=None, r_hat=None, length_unit=None,
+                  strict=False) -> list[Contribution]:
     """Every term of W(R) in a regime: order, equation, value at R, local coefficients.
 
     Parameters
     ----------
     R : float or array_like
-        Distance(s), > 0, in the length unit of ``units`` (bohr for "au").
-    state1, state2 : str or tuple
+        Distance(s), > 0, in ``length_unit`` (default: the length unit of ``units``,
+        bohr for "au").
+    state1, state2 : str or tuple or State
         S states ("1s", "2s", (3, 0), ...).
     regime : {"short", "long", "intermediate"}
     spins : None, "singlet", ("triplet", M) or {"S1": v1, "S2": v2}
@@ -102,37 +179,38 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
         :func:`weft.matching.magnetic.spin_tensor`); None = unpolarised atoms, for which
         the magnetic dipole-dipole potential averages to zero.
     units : str
-        One of :data:`weft.units.UNITS`.
+        A key of :data:`weft.units.UNITS`: the energy unit of the values and the default
+        length unit of R ("au": hartree and bohr; "natural": keV and keV⁻¹; "SI": J and m;
+        "cm-1", "K", "MHz": that energy unit, R in bohr).
     nu : float, optional
         MS-bar scale ν in units of m_e (default 1). Only local coefficients could depend
         on it, and they do not (Eqs. (30), (50), (51)); the tests check this.
     r_hat : 3-vector, optional
         Direction of R relative to the spin quantisation axis z (default z).
+    length_unit : str, optional
+        Unit of R, overriding the default of ``units``: a key of
+        :data:`weft.units.LENGTH_UNITS` ("bohr", "m", "nm", "angstrom", "keV-1").
+    strict : bool
+        Raise :class:`weft.validity.ValidityError` instead of warning
+        (:class:`weft.validity.ValidityWarning`) when R lies outside the regime's domain.
 
     Returns
     -------
     list of :class:`weft.matching.base.Contribution`, values in the energy unit of
-    ``units``, local coefficients in energy × length^(3, 5, 7).
+    ``units``, local coefficients in energy × length^(3, 5, 7) (that length unit).
 
     Examples
     --------
-    >>> [c.order for c in contributions(100.0, regime="short")]
+    >>> [c.order for c in contributions(50.0, regime="short")]
     ['0', '1/2', '1', '3/2']
     """
-    _check_regime(regime)
-    s1, s2 = _s_state(state1, "state1"), _s_state(state2, "state2")
-    Rb = _r_bohr(R, units)
-    if regime == "short":
-        terms = short.contributions(Rb, s1, s2, spins, nu, r_hat)
-    elif regime == "long":
-        terms = long.contributions(Rb, s1, s2, spins, nu, r_hat)
-    else:
-        terms = _intermediate_contributions(Rb, s1, s2, spins, nu, r_hat)
-    e_factor, l_factor, _ = _units.UNITS[units]
+    Rb, st1, st2, v, lunit = _prepare(R, state1, state2, regime, units, length_unit, nu,
+                                      strict)
+    e_factor = _units.UNITS[units].per_hartree
     out = []
-    for t in terms:
-        delta = {k: v * e_factor * l_factor ** _LENGTH_POWER[k.split("_contact")[0]]
-                 for k, v in t.delta.items()}
+    for t in _terms_au(Rb, st1, st2, regime, spins, v, r_hat):
+        delta = {k: c * e_factor * lunit.per_bohr ** _LENGTH_POWER[k.removesuffix("_contact")]
+                 for k, c in t.delta.items()}
         val = np.asarray(t.value, dtype=float) * e_factor
         out.append(Contribution(t.name, t.order, t.equation, val[()] if val.ndim == 0 else val,
                                 delta, t.note))
@@ -140,73 +218,76 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
 
 
 def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
-              spins=None, units="au", nu=None, r_hat=None):
+              spins=None, units="au", nu=None, r_hat=None, length_unit=None, strict=False):
     """Van der Waals potential W(R) between two hydrogen atoms (non-local part, R > 0).
 
     Sum of the requested orders of :func:`contributions`; δ³(R)-type local terms vanish
-    at R > 0 and are reported by :func:`contributions` only.
+    at R > 0 and are reported by :func:`contributions` only. Long arrays of R are
+    evaluated in blocks (bounded extra memory).
 
     Parameters
     ----------
     R : float or array_like
-        Distance(s) > 0 in the length unit of ``units`` (bohr for "au").
-    state1, state2 : str or tuple
-        S states; the intermediate regime needs atoms whose excited levels all lie
-        above them (1s).
+        Distance(s) > 0 in ``length_unit`` (default: the length unit of ``units``, bohr
+        for "au"); between 1e-3 and 1e20 bohr (:data:`R_RANGE_BOHR`).
+    state1, state2 : str or tuple or State
+        S states; the long and intermediate regimes need ground-state atoms (1s).
     regime : {"intermediate", "short", "long"}
-    order : None, str or sequence of str
+    order : None, str or non-empty sequence of str
         Order keys to include (see module docstring); None = all.
-    spins, units, nu, r_hat
+    spins, units, nu, r_hat, length_unit, strict
         See :func:`contributions`.
 
     Returns
     -------
     ndarray (or float for scalar R): W in the energy unit of ``units`` (hartree for "au").
 
+    Warns
+    -----
+    weft.validity.ValidityWarning
+        Some R lies outside the regime's domain (:mod:`weft.validity`).
+
     Examples
     --------
-    >>> w = potential([10.0, 1e3])          # 1s-1s, intermediate regime, hartree
+    >>> w = potential([20.0, 1e3])          # 1s-1s, intermediate regime, hartree
     >>> bool(w[0] < 0 and w[1] < 0)
     True
     """
-    _check_regime(regime)
-    allowed = REGIMES[regime]
-    if order is None:
-        wanted = set(allowed)
-    else:
-        wanted = {order} if isinstance(order, str) else set(order)
-        bad = wanted - set(allowed)
-        if bad:
-            raise ValueError(f"order: {sorted(bad)} not available in the {regime!r} regime; "
-                             f"allowed: {list(allowed)}")
-    terms = contributions(R, state1, state2, regime=regime, spins=spins, units=units,
-                          nu=nu, r_hat=r_hat)
-    total = sum(np.asarray(t.value) for t in terms if t.order in wanted)
-    total = np.asarray(total, dtype=float)
+    Rb, st1, st2, v, _ = _prepare(R, state1, state2, regime, units, length_unit, nu, strict)
+    wanted = _wanted_orders(regime, order)
+    flat = Rb.ravel()
+    total = np.zeros(flat.size)
+    for start in range(0, flat.size, _CHUNK):
+        block = flat[start:start + _CHUNK]
+        for t in _terms_au(block, st1, st2, regime, spins, v, r_hat):
+            if t.order in wanted:
+                total[start:start + _CHUNK] += t.value
+    total = (total * _units.UNITS[units].per_hartree).reshape(Rb.shape)
     return total[()] if total.ndim == 0 else total
 
 
-def london(R, state1="1s", state2="1s", units="au"):
-    """London potential W_Lon = -C6/R⁶, Eq. (31), in ``units``.
+def london(R, state1="1s", state2="1s", units="au", *, length_unit=None):
+    """London potential W_Lon = -C6/R⁶, Eq. (31), in ``units`` (R in ``length_unit``).
 
     Examples
     --------
     >>> round(float(london(10.0)) * 1e6, 9)
     -6.499026705
     """
-    Rb = _r_bohr(R, units)
+    Rb = _r_bohr(R, _units.check_units(units), length_unit)
     s1, s2 = _s_state(state1, "state1"), _s_state(state2, "state2")
-    return _units.energy_from_hartree(short.london(Rb, s1, s2), units)
+    return _units.energy_from_hartree(short.london(Rb, s1.label, s2.label), units)
 
 
-def casimir_polder(R, state1="1s", state2="1s", units="au"):
-    """Casimir-Polder potential W_CP = -C7/R⁷, Eq. (52), in ``units``.
+def casimir_polder(R, state1="1s", state2="1s", units="au", *, length_unit=None):
+    """Casimir-Polder potential W_CP = -C7/R⁷, Eq. (52), in ``units`` (R in ``length_unit``).
 
     Examples
     --------
     >>> float(casimir_polder(1e4)) * 1e28
     -5078.99...
     """
-    Rb = _r_bohr(R, units)
+    Rb = _r_bohr(R, _units.check_units(units), length_unit)
     s1, s2 = _s_state(state1, "state1"), _s_state(state2, "state2")
-    return _units.energy_from_hartree(long.casimir_polder(Rb, s1, s2), units)
+    _check_supported("long", s1, s2)
+    return _units.energy_from_hartree(long.casimir_polder(Rb, s1.label, s2.label), units)

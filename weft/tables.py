@@ -71,18 +71,6 @@ REQUIRED_METADATA = ("units", "states", "regime", "orders", "spins", "nu", "comm
 # Keys filled in by write_table itself.
 _AUTO_KEYS = ("format", "weft_version", "codata", "columns", "rows", "checksum")
 
-# Labels of the R and W columns per unit system of weft.units.UNITS (names only; the
-# conversion factors live in weft.units).
-_UNIT_LABELS = {
-    "au": ("bohr", "hartree"),
-    "natural": ("keV-1", "keV"),
-    "SI": ("m", "J"),
-    "cm-1": ("bohr", "cm-1"),
-    "K": ("bohr", "K"),
-    "MHz": ("bohr", "MHz"),
-}
-
-
 def _weft_version() -> str:
     """Version of the installed weft (``weft.__version__`` when the package defines it)."""
     try:
@@ -99,13 +87,15 @@ def _weft_version() -> str:
         return "0.1.0"
 
 
-def column_names(units: str) -> tuple[str, str]:
+def column_names(units: str, length_unit: str | None = None) -> tuple[str, str]:
     """Names of the distance and potential columns for a unit system.
 
     Parameters
     ----------
     units : str
-        A key of :data:`weft.units.UNITS`.
+        A key of :data:`weft.units.UNITS` (the energy unit and default length unit).
+    length_unit : str, optional
+        A key of :data:`weft.units.LENGTH_UNITS` overriding the default length unit.
 
     Returns
     -------
@@ -116,17 +106,19 @@ def column_names(units: str) -> tuple[str, str]:
     --------
     >>> column_names("natural")
     ('R_keV-1', 'W_keV')
+    >>> column_names("cm-1", "angstrom")
+    ('R_angstrom', 'W_cm-1')
     """
-    _units.check_units(units)
-    r_label, w_label = _UNIT_LABELS.get(units, (units, units))
-    return f"R_{r_label}", f"W_{w_label}"
+    system = _units.UNITS[_units.check_units(units)]
+    return f"R_{_units.length_unit_of(units, length_unit).name}", f"W_{system.energy_label}"
 
 
-def _column_meanings(units: str) -> tuple[str, str]:
-    description = _units.UNITS[units][2]
-    r_label, w_label = _UNIT_LABELS.get(units, (units, units))
-    return (f"interatomic distance R in {r_label} (units {units!r}: {description})",
-            f"van der Waals potential W(R) in {w_label}, contact (delta^3(R)) terms excluded")
+def _column_meanings(units: str, length_unit: str | None = None) -> tuple[str, str]:
+    system = _units.UNITS[units]
+    lunit = _units.length_unit_of(units, length_unit)
+    return (f"interatomic distance R in {lunit.name} ({lunit.description})",
+            f"van der Waals potential W(R) in {system.energy_label} (units {units!r}: "
+            f"{system.description}), contact (delta^3(R)) terms excluded")
 
 
 @dataclass(frozen=True)
@@ -266,8 +258,9 @@ def write_table(path, R, W, metadata, format=None, *, extra=None) -> None:
     fmt = _format_of(path, format)
     meta = _normalise_metadata(metadata)
     units = _units.check_units(meta["units"])
-    r_name, w_name = column_names(units)
-    meanings = dict(zip((r_name, w_name), _column_meanings(units)))
+    length_unit = meta.get("length_unit")       # optional: overrides the default of units
+    r_name, w_name = column_names(units, length_unit)
+    meanings = dict(zip((r_name, w_name), _column_meanings(units, length_unit)))
     user_meanings = meta.pop("columns", None) or {}
     if not isinstance(user_meanings, dict):
         raise TypeError("metadata['columns'] must map column names to their meaning")

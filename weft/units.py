@@ -14,6 +14,8 @@ once at import (immutable module constants, no configuration state).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import scipy.constants as _sc
 
@@ -36,16 +38,69 @@ HARTREE_K = HARTREE_J / _sc.k                       # hartree in kelvin
 HARTREE_MHZ = HARTREE_J / _sc.h / 1e6               # hartree in MHz
 BOHR_PER_INV_KEV = HBARC_KEV_M / BOHR_M             # 1 keV⁻¹ (ħ=c=1) in bohr
 
-#: Output units accepted at the public boundary: name -> (energy per hartree,
-#: length unit of R per bohr, description).
-UNITS = {
-    "au": (1.0, 1.0, "energy in hartree, R in bohr"),
-    "natural": (HARTREE_KEV, 1.0 / BOHR_PER_INV_KEV, "energy in keV, R in keV^-1 (hbar = c = 1)"),
-    "SI": (HARTREE_J, BOHR_M, "energy in J, R in m"),
-    "cm-1": (HARTREE_CM1, 1.0, "energy in cm^-1 (E/hc), R in bohr"),
-    "K": (HARTREE_K, 1.0, "energy in K (E/k_B), R in bohr"),
-    "MHz": (HARTREE_MHZ, 1.0, "energy in MHz (E/h), R in bohr"),
-}
+@dataclass(frozen=True)
+class LengthUnit:
+    """A unit for the distance R at the public boundary.
+
+    Attributes
+    ----------
+    name : str
+        Key in :data:`LENGTH_UNITS` and label in column names (``R_<name>``).
+    per_bohr : float
+        Value of one bohr in this unit (R[unit] = per_bohr · R[bohr]).
+    description : str
+    """
+
+    name: str
+    per_bohr: float
+    description: str
+
+
+@dataclass(frozen=True)
+class UnitSystem:
+    """An output unit system: the energy unit of W and the default length unit of R.
+
+    Attributes
+    ----------
+    name : str
+        Key in :data:`UNITS` (the ``units=`` argument, ``weft --units``).
+    per_hartree : float
+        Value of one hartree in the energy unit (W[unit] = per_hartree · W[hartree]).
+    energy_label : str
+        Name of the energy unit, used in column names (``W_<energy_label>``).
+    length : str
+        Default length unit of R (a key of :data:`LENGTH_UNITS`); ``length_unit=``
+        overrides it.
+    description : str
+    """
+
+    name: str
+    per_hartree: float
+    energy_label: str
+    length: str
+    description: str
+
+
+#: Length units accepted for R (``length_unit=``, ``weft --length-unit``).
+LENGTH_UNITS = {u.name: u for u in (
+    LengthUnit("bohr", 1.0, "bohr radius a0 (atomic units)"),
+    LengthUnit("m", BOHR_M, "metre"),
+    LengthUnit("nm", BOHR_M * 1e9, "nanometre"),
+    LengthUnit("angstrom", BOHR_M * 1e10, "angstrom (1e-10 m)"),
+    LengthUnit("keV-1", 1.0 / BOHR_PER_INV_KEV, "inverse keV (hbar = c = 1)"),
+)}
+
+#: Output unit systems accepted at the public boundary (``units=``, ``weft --units``).
+#: Each says its energy unit and the default length unit of R.
+UNITS = {u.name: u for u in (
+    UnitSystem("au", 1.0, "hartree", "bohr", "energy in hartree, R in bohr"),
+    UnitSystem("natural", HARTREE_KEV, "keV", "keV-1",
+               "energy in keV, R in keV^-1 (hbar = c = 1, as in the paper)"),
+    UnitSystem("SI", HARTREE_J, "J", "m", "energy in J, R in m"),
+    UnitSystem("cm-1", HARTREE_CM1, "cm-1", "bohr", "energy in cm^-1 (E/hc), R in bohr"),
+    UnitSystem("K", HARTREE_K, "K", "bohr", "energy in K (E/k_B), R in bohr"),
+    UnitSystem("MHz", HARTREE_MHZ, "MHz", "bohr", "energy in MHz (E/h), R in bohr"),
+)}
 
 
 def check_units(units: str) -> str:
@@ -56,42 +111,70 @@ def check_units(units: str) -> str:
     >>> check_units("au")
     'au'
     """
-    if units not in UNITS:
-        raise ValueError(f"units must be one of {sorted(UNITS)}, got {units!r}")
+    if not isinstance(units, str) or units not in UNITS:
+        raise ValueError(f"units must be one of {list(UNITS)}, got {units!r}")
     return units
 
 
+def length_unit_of(units: str, length_unit: str | None = None) -> LengthUnit:
+    """The length unit of R for a call: ``length_unit`` if given, else the system's default.
+
+    Parameters
+    ----------
+    units : str
+        A key of :data:`UNITS`.
+    length_unit : str, optional
+        A key of :data:`LENGTH_UNITS` ("bohr", "m", "nm", "angstrom", "keV-1").
+
+    Returns
+    -------
+    LengthUnit
+
+    Examples
+    --------
+    >>> length_unit_of("SI").name, length_unit_of("cm-1").name, length_unit_of("SI", "nm").name
+    ('m', 'bohr', 'nm')
+    """
+    system = UNITS[check_units(units)]
+    if length_unit is None:
+        return LENGTH_UNITS[system.length]
+    if not isinstance(length_unit, str) or length_unit not in LENGTH_UNITS:
+        raise ValueError(f"length_unit must be one of {list(LENGTH_UNITS)} (or None for the "
+                         f"default of units={units!r}: {system.length!r}), got {length_unit!r}")
+    return LENGTH_UNITS[length_unit]
+
+
 def energy_from_hartree(value, units: str):
-    """Convert an energy (or potential) from hartree to ``units`` (see :data:`UNITS`).
+    """Convert an energy (or potential) from hartree to the energy unit of ``units``.
 
     Examples
     --------
     >>> round(float(energy_from_hartree(1.0, "cm-1")), 3)
     219474.631
     """
-    return np.asarray(value) * UNITS[check_units(units)][0]
+    return np.asarray(value) * UNITS[check_units(units)].per_hartree
 
 
-def length_to_bohr(value, units: str):
-    """Convert a distance given in the length unit of ``units`` to bohr.
+def length_to_bohr(value, length_unit: str):
+    """Convert a distance given in ``length_unit`` (a key of :data:`LENGTH_UNITS`) to bohr.
 
     Examples
     --------
-    >>> float(length_to_bohr(BOHR_M, "SI"))
+    >>> float(length_to_bohr(BOHR_M, "m"))
     1.0
     """
-    return np.asarray(value, dtype=float) / UNITS[check_units(units)][1]
+    return np.asarray(value, dtype=float) / length_unit_of("au", length_unit).per_bohr
 
 
-def length_from_bohr(value, units: str):
-    """Convert a distance in bohr to the length unit of ``units``.
+def length_from_bohr(value, length_unit: str):
+    """Convert a distance in bohr to ``length_unit`` (a key of :data:`LENGTH_UNITS`).
 
     Examples
     --------
-    >>> float(length_from_bohr(1.0, "SI")) == BOHR_M
+    >>> float(length_from_bohr(1.0, "m")) == BOHR_M
     True
     """
-    return np.asarray(value, dtype=float) * UNITS[check_units(units)][1]
+    return np.asarray(value, dtype=float) * length_unit_of("au", length_unit).per_bohr
 
 
 # Natural (ħ = c = m_e = 1) <-> atomic units, used by weft internals.

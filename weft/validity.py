@@ -1,0 +1,134 @@
+"""Where each regime's W(R) holds, and the warning (or error) outside it.
+
+The EFT potentials are expansions, each valid in a window of R (atomic units, c = 1/α;
+ΔE the smallest non-zero excitation energy |E_m - E_n| of the two atoms, 3/8 hartree for
+1s, so c/ΔE = 365 bohr):
+
+=============  =======================  ===============================================
+regime         domain (bohr)            why the edge is there (1s-1s numbers)
+=============  =======================  ===============================================
+every regime   R ≥ 6 (n₁² + n₂²)        exchange and overlap of the electron clouds are
+                                        outside the EFT; the H₂ exchange splitting
+                                        1.641 R^{5/2} e^{-2R} hartree (Herring & Flicker,
+                                        Phys. Rev. 134, A362 (1964)) is 1.4 % of C6/R⁶ at
+                                        12 bohr and 16 % at 10 bohr
+"short"        R ≤ c/(4ΔE)              the truncated short series (orders 0 … 3/2, Sec.
+                                        IV) differs from W_Int by 0.1 % at 50 bohr, 1 %
+                                        at 100 bohr (c/(4ΔE) = 91 bohr) and 10 % at
+                                        200 bohr
+"long"         R ≥ 20 c/ΔE              the long series (Sec. V) differs from W_Int by
+                                        2.4 % at 5000, 0.6 % at 10⁴ bohr (20 c/ΔE =
+                                        7300 bohr: ~1 %)
+"intermediate" every R above overlap    Sec. VI, the complete dispersive potential
+=============  =======================  ===============================================
+
+The percentages are measured with the package itself (W_Int from the intermediate regime)
+and checked in tests/test_validity.py. Outside its domain a regime still returns the
+value of its formula, with a :class:`ValidityWarning`; ``strict=True`` raises
+:class:`ValidityError` instead.
+"""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from hydrogen.spectrum import spectral_rule
+
+from . import units
+
+__all__ = ["ValidityWarning", "ValidityError", "domain", "check_domain"]
+
+
+class ValidityWarning(UserWarning):
+    """W(R) was requested where the regime's expansion (or the EFT itself) does not hold."""
+
+
+class ValidityError(ValueError):
+    """Raised instead of :class:`ValidityWarning` when ``strict=True``."""
+
+
+def _smallest_gap(state) -> float:
+    """Smallest non-zero |E_m - E_n| (hartree) over the dipole-connected bound levels."""
+    rule = spectral_rule(state)
+    gaps = np.abs(rule.dE[(rule.kind == 0) & (rule.dE != 0)])
+    return float(gaps.min())
+
+
+def domain(regime: str, state1, state2) -> tuple[float, float]:
+    """The R window (bohr) where ``regime`` holds for the pair (module docstring table).
+
+    Parameters
+    ----------
+    regime : {"short", "long", "intermediate"}
+    state1, state2 : State
+        Validated bound states (:func:`hydrogen.parse_state`).
+
+    Returns
+    -------
+    (float, float)
+        (R_min, R_max) in bohr; R_max is ``inf`` for the long and intermediate regimes.
+
+    Examples
+    --------
+    >>> from hydrogen import parse_state
+    >>> lo, hi = domain("short", parse_state("1s"), parse_state("1s"))
+    >>> lo, round(hi, 1)
+    (12.0, 91.3)
+    """
+    overlap = 6.0 * (state1.n ** 2 + state2.n ** 2)
+    gap = min(_smallest_gap(state1), _smallest_gap(state2))
+    retard = units.C_AU / gap
+    if regime == "short":
+        return overlap, retard / 4.0
+    if regime == "long":
+        return max(overlap, 20.0 * retard), np.inf
+    return overlap, np.inf
+
+
+def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False) -> None:
+    """Warn (or raise, ``strict=True``) when some R lies outside the regime's domain.
+
+    Parameters
+    ----------
+    R_bohr : ndarray
+        Validated distances in bohr.
+    regime : str
+    state1, state2 : State
+    strict : bool
+        Raise :class:`ValidityError` instead of warning.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from hydrogen import parse_state
+    >>> s = parse_state("1s")
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     check_domain(np.array([5.0]), "intermediate", s, s)
+    >>> w[0].category.__name__
+    'ValidityWarning'
+    """
+    lo, hi = domain(regime, state1, state2)
+    R = np.asarray(R_bohr)
+    below, above = R < lo, R > hi
+    if not (below.any() or above.any()):
+        return
+    pair = f"{state1.label}-{state2.label}"
+    overlap = 6.0 * (state1.n ** 2 + state2.n ** 2)
+    parts = []
+    if below.any():
+        why = ("exchange and overlap of the atoms, absent from every long-range theory, "
+               "matter there" if lo == overlap else
+               "the long-distance expansion (Sec. V) is not converged there; use "
+               "regime='intermediate'")
+        parts.append(f"{int(below.sum())} value(s) of R below {lo:.4g} bohr ({why})")
+    if above.any():
+        parts.append(f"{int(above.sum())} value(s) of R above {hi:.4g} bohr (the "
+                     "short-distance expansion (Sec. IV) is not converged there; use "
+                     "regime='intermediate')")
+    message = (f"regime {regime!r} for {pair} holds for {lo:.4g} <= R <= {hi:.4g} bohr: "
+               + "; ".join(parts) + " (see weft.validity)")
+    if strict:
+        raise ValidityError(message)
+    warnings.warn(message, ValidityWarning, stacklevel=4)
