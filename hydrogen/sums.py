@@ -22,9 +22,16 @@ __all__ = ["polarizability", "oscillator_sum", "C6", "london_nlo_sum", "pair_sum
            "sum_rules", "expectation_r2", "expectation_p2"]
 
 
+#: Largest |omega| (hartree) accepted: α falls as 1/ω², which would underflow beyond.
+OMEGA_MAX = 1e100
+
+
 def _check_omega(rule: SpectralRule, omega: np.ndarray) -> None:
     if not np.all(np.isfinite(omega)):
         raise ValueError("omega must be finite (real, or complex such as 1j*u)")
+    if np.any(np.abs(omega) > OMEGA_MAX):
+        raise ValueError(f"omega: |omega| must be <= {OMEGA_MAX:g} hartree (α(ω) ~ -S(0)/ω² "
+                         f"would underflow); got {omega[np.abs(omega) > OMEGA_MAX].ravel()[0]!r}")
     w = np.abs(rule.omega[~rule.degenerate])
     first = w.min()
     bad = np.abs(omega.real) >= first

@@ -667,3 +667,14 @@ def test_random_inputs_finite(k2, dE, nu):
     assert np.isfinite(loops.K(-k2 + 0j, dE, nu))
     if dE != 0:
         assert np.isfinite(loops.C(2, -k2 + 0j, dE))
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: loops.J(1e308), "dE out of the supported range"),
+    (lambda: loops.J(1.0, nu=1e-300), "nu out of the supported range"),
+    (lambda: loops.A(1.5, 1e300), "k2 out of the supported range"),
+    (lambda: loops.K(1.0, 1e200), "dE out of the supported range"),
+])
+def test_inputs_beyond_float64_range_are_refused_not_inf(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()

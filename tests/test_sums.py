@@ -151,3 +151,10 @@ def test_C6_1s_2s_against_sturmian_casimir_polder_plus_degenerate_term():
     u, wu = t / (1 - t), w / 2 / (1 - t) ** 2
     cp = 3 / np.pi * np.sum(wu * alpha_iu_sturmian(1, u) * alpha_iu_sturmian(2, u))
     assert C6("1s", "2s") == pytest.approx(cp + 54 * 4.5 / 2, rel=1e-11)
+
+
+def test_huge_imaginary_frequency_is_refused_and_the_edge_is_exact():
+    # α(iu) → S(0)/u² = 1/u² (TRK) at large u: exact at the largest accepted |omega|
+    assert polarizability("1s", 1e100j) == pytest.approx(1e-200, rel=1e-12)
+    with pytest.raises(ValueError, match="omega"):
+        polarizability("1s", 1e300j)

@@ -111,6 +111,12 @@ _LANDEN = math.sqrt(2) - 1
 # ----------------------------------------------------------------------------
 # input handling
 # ----------------------------------------------------------------------------
+# Supported dynamic range (keeps z, 1/z, z^2, log z free of overflow/underflow);
+# physical inputs are many orders of magnitude inside it.
+_MAG_MIN, _MAG_MAX = 1e-100, 1e100
+_RATIO_MAX = 1e100
+
+
 def _check_real(name, x, allow_complex=False):
     arr = np.asarray(x)
     if arr.dtype == object or not (
@@ -153,6 +159,9 @@ def _prepare_k2(k2):
 
 def _prepare_dE(dE):
     arr = _check_real("dE", dE).astype(float)
+    if np.any(np.abs(arr) > _MAG_MAX):
+        raise ValueError(f"dE out of the supported range: need |dE| <= {_MAG_MAX:g} "
+                         "(larger gaps overflow the loop integrals in float64)")
     return arr
 
 
@@ -160,6 +169,8 @@ def _prepare_nu(nu):
     arr = _check_real("nu", nu).astype(float)
     if np.any(arr <= 0):
         raise ValueError("nu must be > 0 (renormalisation scale)")
+    if np.any((arr < _MAG_MIN) | (arr > _MAG_MAX)):
+        raise ValueError(f"nu out of the supported range: need {_MAG_MIN:g} <= nu <= {_MAG_MAX:g}")
     return arr
 
 
@@ -324,6 +335,11 @@ def A_pole(f):
     return _a_coefficients(_check_f(f))[1]
 
 
+def _check_k2_range(k2a):
+    if np.any(np.abs(k2a) > _MAG_MAX ** 2):
+        raise ValueError(f"k2 out of the supported range: need |k2| <= {_MAG_MAX ** 2:g}")
+
+
 def A(f, k2, nu=1.0):
     r"""MS-bar finite part of ``A_f(k^2)``, Eqs. (A2)-(A5).
 
@@ -360,6 +376,7 @@ def A(f, k2, nu=1.0):
     """
     f = _check_f(f)
     k2a, k, _ = _prepare_k2(k2)
+    _check_k2_range(k2a)
     nua = _prepare_nu(nu)
     c, r = _a_coefficients(f)
     p = 1.5 - f
@@ -415,10 +432,6 @@ def J(dE, nu=1.0):
 # ----------------------------------------------------------------------------
 # B_f
 # ----------------------------------------------------------------------------
-# Supported dynamic range (keeps z, 1/z, z^2, log z free of overflow/underflow);
-# physical inputs are many orders of magnitude inside it.
-_MAG_MIN, _MAG_MAX = 1e-100, 1e100
-_RATIO_MAX = 1e100
 
 
 def _grid(k2, dE):
