@@ -232,7 +232,9 @@ def check_writable(path, *, overwrite=True) -> None:
     >>> check_writable("fig11.png")
     """
     name = os.fspath(path)
-    if name == "" or os.path.isdir(name):
+    if name == "":
+        raise ValueError("the output file name is empty")
+    if os.path.isdir(name):
         raise IsADirectoryError(errno.EISDIR, "is a directory, not a file name", name)
     shown = os.path.dirname(name)
     directory = shown or "."
@@ -536,8 +538,10 @@ def read_table(path, format=None) -> Table:
     ------
     ValueError
         Unknown format, or a file that is not a complete, unmodified weft table
-        (truncated, edited, missing header, checksum mismatch); the message names the
-        file and the problem.
+        (truncated, edited, missing header, bad value, checksum mismatch); the message
+        names the file, the problem and, in a CSV file, the line. Harmless formatting of a
+        CSV file (byte-order mark, CRLF, blank and comment lines) is accepted: see the
+        module docstring for the exact rule.
     OSError
         The file cannot be opened.
 
