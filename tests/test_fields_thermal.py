@@ -18,7 +18,7 @@ import hydrogen
 from weft import units
 from weft.fields.green import cp_kernel
 from weft.fields.particles import (SILICA, DielectricSphere, HydrogenAtom, Particle,
-                                   TwoLevelAtom)
+                                   TabulatedParticle, TwoLevelAtom)
 from weft.fields.si import ATOMIC_UNITS, C, EPS0, HBAR, KB
 from weft.fields.thermal import (_X1_SWITCH, _gregory_weights, casimir_polder,
                                  matsubara_frequencies, prepare, regimes)
@@ -350,6 +350,21 @@ class _Plain(Particle):                                       # a user particle,
 
     def alpha_imag(self, xi):
         return 1e-40 / (1 + (np.asarray(xi, float) / 1e15) ** 2)
+
+
+def test_tabulated_particles_need_the_whole_axis():
+    # Casimir–Polder integrates α(iξ) over all ξ: a table without a tail is a clear error;
+    # with the ξ⁻² tail it reproduces the model to the interpolation accuracy: ≤ 2e-7 where
+    # the nodes are dense, 6e-6 at R ~ 1 mm where ξ ~ c/R lies in the first interval [0, ξ₁]
+    xi = np.concatenate([[0.0], np.geomspace(1e12, 1e19, 400)])
+    bare = TabulatedParticle(xi, SPHERE.alpha_imag(xi), radius=SPHERE.radius)
+    with pytest.raises(ValueError, match="outside the table"):
+        casimir_polder(3e-7, bare, bare, 300.0)
+    tab = TabulatedParticle(xi, SPHERE.alpha_imag(xi), tail="inverse-square", radius=SPHERE.radius)
+    R = np.geomspace(2.01e-7, 1e-3, 20)
+    for T in (0.0, 300.0):
+        assert np.allclose(casimir_polder(R, tab, tab, T), casimir_polder(R, SPHERE, SPHERE, T),
+                           rtol=1e-5, atol=0)
 
 
 def test_user_particle_subclass_works():

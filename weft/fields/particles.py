@@ -186,7 +186,9 @@ class HydrogenAtom(Particle):
 
     @property
     def omega_scales(self) -> tuple[float, float]:
-        return self.first_resonance, max(self.first_resonance, 0.5 / self.state.n ** 2 * _OMEGA_AU) * 2
+        """(first resonance, twice the larger of it and the ionisation energy)/ħ, rad/s."""
+        ionisation = 0.5 / self.state.n ** 2 * _OMEGA_AU
+        return self.first_resonance, 2.0 * max(self.first_resonance, ionisation)
 
     def alpha(self, omega) -> np.ndarray:
         """α(ω), SI; real ω must lie below the first resonance (:attr:`first_resonance`)."""

@@ -163,10 +163,16 @@ def _check_particles(p1, p2) -> None:
         if not isinstance(p, Particle):
             raise ValueError(f"{name} must be a weft.fields Particle, got {type(p).__name__}")
         if not p.ground_state:
-            label = getattr(getattr(p, "state", None), "label", "this particle")
-            raise ValueError(f"{name}: the Casimir–Polder (Lifshitz) formula holds for particles "
-                             f"in their ground state; {label} has intermediate levels at or "
-                             "below it (resonant, time-dependent forces: one atom excited)")
+            raise ValueError(f"{name} = {p!r}: the Casimir–Polder (Lifshitz) formula holds for "
+                             "particles in their ground state; this state has intermediate "
+                             "levels at or below it (resonant, time-dependent forces: one atom "
+                             "excited)")
+
+
+def _pair_g(p1: Particle, p2: Particle, xi: np.ndarray) -> np.ndarray:
+    """g(ξ) = α₁(iξ)α₂(iξ) (C²m⁴/V²)."""
+    a1 = p1.alpha_imag(xi)
+    return a1 * (a1 if p2 is p1 else p2.alpha_imag(xi))
 
 
 def _h_sum(R: np.ndarray, xi: np.ndarray, wg: np.ndarray, x_cut: float) -> np.ndarray:
@@ -219,9 +225,7 @@ class ThermalCP:
 
     def g(self, xi) -> np.ndarray:
         """g(ξ) = α₁(iξ)α₂(iξ) (C²m⁴/V²)."""
-        a1 = self.particle1.alpha_imag(xi)
-        a2 = a1 if self.particle2 is self.particle1 else self.particle2.alpha_imag(xi)
-        return a1 * a2
+        return _pair_g(self.particle1, self.particle2, xi)
 
     def _J(self, R: np.ndarray) -> np.ndarray:
         """J(R) of the module docstring (R ≥ 0 allowed: R = 0 gives 3Σ'g or 3∫g)."""
@@ -304,8 +308,7 @@ def prepare(particle1, particle2, temperature=0.0, *, resolution: int = 1) -> Th
     hi = max(particle1.omega_scales[1], particle2.omega_scales[1]) * 10 ** _DECADES_ABOVE
 
     def g(xi):
-        a1 = particle1.alpha_imag(xi)
-        return a1 * (a1 if particle2 is particle1 else particle2.alpha_imag(xi))
+        return _pair_g(particle1, particle2, xi)
 
     if T == 0.0:
         xi_lo = lo * 10 ** -_DECADES_BELOW
