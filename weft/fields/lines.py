@@ -157,17 +157,36 @@ class Line:
 
     @property
     def wavelength(self) -> float:
-        """Vacuum wavelength 2πc/ω₀ (m)."""
+        """Vacuum wavelength 2πc/ω₀ (m).
+
+        Examples
+        --------
+        >>> round(lyman_alpha().wavelength * 1e9, 3)          # infinite nuclear mass
+        121.502
+        """
         return 2.0 * np.pi * _sc.c / self.omega0
 
     @property
     def lifetime(self) -> float:
-        """1/Γ (s)."""
+        """1/Γ (s).
+
+        Examples
+        --------
+        >>> round(lyman_alpha().lifetime * 1e9, 4)
+        1.5953
+        """
         return 1.0 / self.gamma
 
     @property
     def line_strength(self) -> float:
-        """Σ_m |μ_m|² (C²m²): the |μ|² of the equivalent isotropic two-level atom."""
+        """Σ_m |μ_m|² (C²m²): the |μ|² of the equivalent isotropic two-level atom.
+
+        Examples
+        --------
+        >>> from weft.fields.si import ATOMIC_UNITS
+        >>> round(lyman_alpha().line_strength / ATOMIC_UNITS["dipole"][0] ** 2, 12)   # 2¹⁵/3⁹
+        1.66478687192
+        """
         return float(np.sum(np.abs(self.dipoles) ** 2))
 
 

@@ -95,11 +95,24 @@ class Particle(ABC):
 
     @abstractmethod
     def alpha(self, omega) -> np.ndarray:
-        """α(ω) in C·m²/V for complex ω (rad/s); complex ndarray like ``omega``."""
+        """α(ω) in C·m²/V for complex ω (rad/s); complex ndarray like ``omega``.
+
+        Examples
+        --------
+        >>> bool(TwoLevelAtom(1e16, 1e-29, 1e8).alpha(5e15).imag > 0)     # absorption
+        True
+        """
 
     @abstractmethod
     def alpha_imag(self, xi) -> np.ndarray:
-        """α(iξ) in C·m²/V for real ξ ≥ 0 (rad/s); real ndarray like ``xi``."""
+        """α(iξ) in C·m²/V for real ξ ≥ 0 (rad/s); real ndarray like ``xi``.
+
+        Examples
+        --------
+        >>> a = DielectricSphere(1e-7).alpha_imag([0.0, 1e15, 1e17])
+        >>> bool(np.all(np.diff(a) < 0))                                  # decreasing in ξ
+        True
+        """
 
     @property
     @abstractmethod
@@ -124,7 +137,13 @@ class Particle(ABC):
 
     @cached_property
     def omega_t(self) -> float:
-        """ω_t = (4/π)∫₀^∞ α(iξ)² dξ/α(0)² (rad/s): one-oscillator equivalent frequency."""
+        """ω_t = (4/π)∫₀^∞ α(iξ)² dξ/α(0)² (rad/s): one-oscillator equivalent frequency.
+
+        Examples
+        --------
+        >>> round(HydrogenAtom("1s").omega_t / ATOMIC_UNITS["frequency"][0], 6)   # hartree
+        0.427919
+        """
         lo, hi = self.omega_scales
         xi, w = _log_rule(lo * 1e-4, hi * 1e4)
         a0 = float(self.alpha_imag(0.0))
@@ -191,7 +210,15 @@ class HydrogenAtom(Particle):
         return self.first_resonance, 2.0 * max(self.first_resonance, ionisation)
 
     def alpha(self, omega) -> np.ndarray:
-        """α(ω), SI; real ω must lie below the first resonance (:attr:`first_resonance`)."""
+        """α(ω) (C·m²/V), the paper's Eq. (11) / ``hydrogen.polarizability`` in SI; real ω
+        must lie below the first resonance (:attr:`first_resonance`).
+
+        Examples
+        --------
+        >>> h = HydrogenAtom("1s")
+        >>> round(float(h.alpha(0.1 * ATOMIC_UNITS["frequency"][0]).real / ATOMIC_UNITS["polarizability"][0]), 9)
+        4.784300343
+        """
         om = _omega_array(omega)
         bad = np.abs(om.real) >= self.first_resonance
         if np.any(bad):
@@ -202,6 +229,14 @@ class HydrogenAtom(Particle):
         return np.asarray(out, dtype=complex) * _ALPHA_AU
 
     def alpha_imag(self, xi) -> np.ndarray:
+        """α(iξ) (C·m²/V), ξ ≥ 0 in rad/s.
+
+        Examples
+        --------
+        >>> w = ATOMIC_UNITS["frequency"][0]
+        >>> round(float(HydrogenAtom().alpha_imag(100 * w) / ATOMIC_UNITS["polarizability"][0]) * 1e4, 6)
+        0.99989
+        """
         x = _xi_array(xi)
         out = hydrogen.polarizability(self.state, 1j * x / _OMEGA_AU)
         return np.asarray(out, dtype=float) * _ALPHA_AU
@@ -268,10 +303,26 @@ class TwoLevelAtom(Particle):
         return den
 
     def alpha(self, omega) -> np.ndarray:
+        """(2ω₀|μ|²/3ħ)/(ω₀² − ω² − iωΓ) (C·m²/V), ω complex (rad/s).
+
+        Examples
+        --------
+        >>> a = TwoLevelAtom(1e16, 1e-29)
+        >>> bool(np.isclose(a.alpha(0.0).real, 2 * 1e-58 / (3 * HBAR * 1e16), rtol=1e-15))
+        True
+        """
         om = _omega_array(omega)
         return (2.0 * self.omega0 * self.mu2 / (3.0 * HBAR)) / self._denominator(om)
 
     def alpha_imag(self, xi) -> np.ndarray:
+        """(2ω₀|μ|²/3ħ)/(ω₀² + ξ² + ξΓ) (C·m²/V), ξ ≥ 0 (rad/s).
+
+        Examples
+        --------
+        >>> a = TwoLevelAtom(1e16, 1e-29)
+        >>> round(float(a.alpha_imag(1e16) / a.alpha_imag(0.0)), 12)
+        0.5
+        """
         x = _xi_array(xi)
         return (2.0 * self.omega0 * self.mu2 / (3.0 * HBAR)) / (self.omega0 ** 2 + x * x
                                                                 + x * self.gamma)
@@ -342,7 +393,13 @@ class DrudeLorentz:
             object.__setattr__(self, name, tuple(float(v) for v in a))
 
     def eps(self, omega) -> np.ndarray:
-        """ε(ω), complex, ω in rad/s (complex allowed)."""
+        """ε(ω) of seed 003 Eq. (35), complex, ω in rad/s (complex allowed).
+
+        Examples
+        --------
+        >>> bool(SILICA.eps(1.32e14).imag > 0)                 # absorption at the IR resonance
+        True
+        """
         om = _omega_array(omega)[..., None]
         wp, wt, g = (np.array(v) for v in (self.plasma, self.resonance, self.damping))
         den = wt ** 2 - om * om - 1j * g * om
@@ -351,7 +408,13 @@ class DrudeLorentz:
         return 1.0 + np.sum(wp ** 2 / den, axis=-1)
 
     def eps_imag(self, xi) -> np.ndarray:
-        """ε(iξ), real ≥ 1, ξ ≥ 0 in rad/s."""
+        """ε(iξ) = 1 + Σ_j ω_pj²/(ω_j² + ξ² + γ_jξ), real ≥ 1, ξ ≥ 0 in rad/s.
+
+        Examples
+        --------
+        >>> float(SILICA.eps_imag(1e30))                         # → 1 far above all resonances
+        1.0
+        """
         x = _xi_array(xi)[..., None]
         wp, wt, g = (np.array(v) for v in (self.plasma, self.resonance, self.damping))
         return 1.0 + np.sum(wp ** 2 / (wt ** 2 + x * x + g * x), axis=-1)
@@ -401,9 +464,25 @@ class DielectricSphere(Particle):
         return 4.0 * np.pi * EPS0 * self.radius ** 3 * (eps - 1.0) / (eps + 2.0)
 
     def alpha(self, omega) -> np.ndarray:
+        """4πε₀a³(ε(ω) − 1)/(ε(ω) + 2) (C·m²/V), Jackson Eq. (4.56).
+
+        Examples
+        --------
+        >>> s = DielectricSphere(1e-7)
+        >>> bool(np.isclose(s.alpha(1j * 1e15).real, s.alpha_imag(1e15), rtol=1e-14))
+        True
+        """
         return self._cm(self.permittivity.eps(omega))
 
     def alpha_imag(self, xi) -> np.ndarray:
+        """4πε₀a³(ε(iξ) − 1)/(ε(iξ) + 2) (C·m²/V), ξ ≥ 0 (rad/s).
+
+        Examples
+        --------
+        >>> s = DielectricSphere(1e-7)
+        >>> bool(0 < s.alpha_imag(1e16) < s.alpha_imag(0.0))
+        True
+        """
         return self._cm(self.permittivity.eps_imag(xi))
 
 
@@ -476,6 +555,14 @@ class TabulatedParticle(Particle):
         return self._xi1, float(self.xi[-1])
 
     def alpha_imag(self, xi) -> np.ndarray:
+        """Interpolated α(iξ) (C·m²/V) inside the table (class docstring).
+
+        Examples
+        --------
+        >>> tab = TabulatedParticle([0.0, 1.0, 2.0, 4.0], [4.0, 3.0, 2.0, 1.0])
+        >>> float(tab.alpha_imag(2.0))
+        2.0
+        """
         x = _xi_array(xi)
         lo, hi = self.xi[0], self.xi[-1]
         above = x > hi
@@ -487,7 +574,14 @@ class TabulatedParticle(Particle):
         return np.where(above, self.alpha_values[-1] * (hi / np.maximum(x, hi)) ** 2, out)
 
     def alpha(self, omega) -> np.ndarray:
-        """α(ω) for ω = iξ on the positive imaginary axis only (a table on the axis)."""
+        """α(ω) for ω = iξ on the positive imaginary axis only (a table on the axis).
+
+        Examples
+        --------
+        >>> tab = TabulatedParticle([0.0, 1.0, 2.0, 4.0], [4.0, 3.0, 2.0, 1.0])
+        >>> complex(tab.alpha(1j * 4.0))
+        (1+0j)
+        """
         om = _omega_array(omega)
         if np.any(om.real != 0) or np.any(om.imag < 0):
             raise ValueError("a TabulatedParticle knows α only on the imaginary axis ω = iξ, "
@@ -533,12 +627,31 @@ class RadiationCorrected(Particle):
         return self.particle.omega_scales
 
     def alpha(self, omega) -> np.ndarray:
+        """α/(1 − ik³α/(6πε₀)), k = ω/c (C·m²/V).
+
+        Examples
+        --------
+        >>> s = DielectricSphere(1e-7)
+        >>> w = 1.77e15                                          # 1064 nm
+        >>> k = w / C
+        >>> d = np.imag(1 / RadiationCorrected(s).alpha(w)) - np.imag(1 / s.alpha(w))
+        >>> bool(np.isclose(d, -k**3 / (6 * np.pi * EPS0), rtol=1e-9))
+        True
+        """
         om = _omega_array(omega)
         a = self.particle.alpha(om)
         k = om / C
         return a / (1.0 - 1j * k ** 3 * a / (6.0 * np.pi * EPS0))
 
     def alpha_imag(self, xi) -> np.ndarray:
+        """α(iξ)/(1 − ξ³α(iξ)/(6πε₀c³)) (C·m²/V); ValueError where the denominator is ≤ 0.
+
+        Examples
+        --------
+        >>> s = DielectricSphere(1e-7)
+        >>> bool(RadiationCorrected(s).alpha_imag(1e15) > s.alpha_imag(1e15))
+        True
+        """
         x = _xi_array(xi)
         a = self.particle.alpha_imag(x)
         den = 1.0 - (x / C) ** 3 * a / (6.0 * np.pi * EPS0)

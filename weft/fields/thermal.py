@@ -224,7 +224,15 @@ class ThermalCP:
     _xi_lo: float                 # T = 0: lower end of the fixed part
 
     def g(self, xi) -> np.ndarray:
-        """g(ξ) = α₁(iξ)α₂(iξ) (C²m⁴/V²)."""
+        """g(ξ) = α₁(iξ)α₂(iξ) (C²m⁴/V²).
+
+        Examples
+        --------
+        >>> from weft.fields.particles import TwoLevelAtom
+        >>> a = TwoLevelAtom(1e16, 1e-29)
+        >>> bool(prepare(a, a).g(0.0) == a.alpha_imag(0.0) ** 2)
+        True
+        """
         return _pair_g(self.particle1, self.particle2, xi)
 
     def _J(self, R: np.ndarray) -> np.ndarray:
@@ -260,7 +268,16 @@ class ThermalCP:
         return out
 
     def __call__(self, R) -> np.ndarray:
-        """U(R) in J for R in m (array_like, > a₁ + a₂); same shape as R."""
+        """U(R) in J for R in m (array_like, > a₁ + a₂); same shape as R. Eqs. (1), (2).
+
+        Examples
+        --------
+        >>> from weft.fields.particles import TwoLevelAtom
+        >>> a = TwoLevelAtom(1e16, 1e-29)
+        >>> cp = prepare(a, a, 300.0)
+        >>> cp([1e-9, 1e-6]).shape
+        (2,)
+        """
         r = np.asarray(R, dtype=float)
         if r.size and (not np.all(np.isfinite(r)) or np.any(r <= 0)):
             raise ValueError("R must be finite and > 0 (m)")
@@ -394,15 +411,39 @@ class RegimeMap:
     R_thermal: float
 
     def near(self, R):
-        """−C6(T)/R⁶ (J), R in m."""
+        """−C6(T)/R⁶ (J), R in m.
+
+        Examples
+        --------
+        >>> from weft.fields.particles import TwoLevelAtom
+        >>> m = regimes(TwoLevelAtom(1e16, 1e-29), TwoLevelAtom(1e16, 1e-29))
+        >>> bool(np.isclose(m.near(1e-9), -m.C6 * 1e54, rtol=1e-15))
+        True
+        """
         return -self.C6_T / np.asarray(R, dtype=float) ** 6
 
     def retarded(self, R):
-        """−C7/R⁷ (J)."""
+        """−C7/R⁷ (J).
+
+        Examples
+        --------
+        >>> from weft.fields.particles import TwoLevelAtom
+        >>> m = regimes(TwoLevelAtom(1e16, 1e-29), TwoLevelAtom(1e16, 1e-29))
+        >>> bool(np.isclose(m.retarded(m.R_retarded), m.near(m.R_retarded)))   # the crossover
+        True
+        """
         return -self.C7 / np.asarray(R, dtype=float) ** 7
 
     def thermal(self, R):
-        """−C_T/R⁶ (J)."""
+        """−C_T/R⁶ (J).
+
+        Examples
+        --------
+        >>> from weft.fields.particles import TwoLevelAtom
+        >>> m = regimes(TwoLevelAtom(1e16, 1e-29), TwoLevelAtom(1e16, 1e-29), 300.0)
+        >>> bool(np.isclose(m.thermal(m.R_thermal), m.retarded(m.R_thermal)))  # the crossover
+        True
+        """
         return -self.CT / np.asarray(R, dtype=float) ** 6
 
 
