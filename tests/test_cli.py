@@ -504,11 +504,11 @@ def test_real_validity_warning_is_one_line_and_strict_is_an_error(capsys):
     code, out, err = run(capsys, ["potential", "--r", "5", "20"])
     assert code == 0 and len(out.splitlines()) == 4
     assert err.count("\n") == 1
-    assert err.startswith("weft: warning: regime 'intermediate' for 1s-1s holds for 12 <= R")
+    assert err.startswith("weft: warning: regime 'intermediate' for 1s-1s holds for R >= 12 bohr")
     assert "1 value(s) of R below 12 bohr" in err
     code, out, err = run(capsys, ["potential", "--r", "5", "20", "--strict"])
     assert code == 1 and out == "" and err.count("\n") == 1
-    assert err.startswith("weft: error: regime 'intermediate' for 1s-1s holds for 12 <= R")
+    assert err.startswith("weft: error: regime 'intermediate' for 1s-1s holds for R >= 12 bohr")
 
 
 def test_real_table_warns_once_and_records_it(capsys, tmp_path):

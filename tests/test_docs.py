@@ -45,8 +45,6 @@ MODULES = ["hydrogen", "weft"] + sorted(
 #: Modules whose docstring examples are known to fail, with the reason (strict xfail:
 #: the test fails as soon as the example is fixed, so this entry must then go).
 KNOWN_BAD_DOCSTRINGS = {
-    "weft.validity": "domain()'s example shows round(hi, 1) = 91.3, the code gives 91.4 "
-                     "(hi = 91.36 bohr); weft/validity.py is not owned by the docs work",
 }
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 HAVE_MPL = importlib.util.find_spec("matplotlib") is not None
