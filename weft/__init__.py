@@ -12,14 +12,20 @@ Public API (a contract other tools rely on)::
     weft.read_table(path), weft.write_table(path, R, W, metadata)
     weft.loops, weft.fourier, weft.dispersive   # Appendices A, D and Eq. (61)
 """
-try:
-    from importlib.metadata import PackageNotFoundError, version as _version
-    __version__ = _version("weft")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.1.0"
-
-from .potential import REGIMES, casimir_polder, contributions, london, potential  # noqa: E402
-from .tables import read_table, write_table  # noqa: E402
+from .potential import REGIMES, casimir_polder, contributions, london, potential
+from .tables import read_table, write_table
 
 __all__ = ["potential", "contributions", "london", "casimir_polder", "read_table",
            "write_table", "REGIMES", "__version__"]
+
+
+def __getattr__(name):
+    """``weft.__version__``, read from the installed metadata on first use (PEP 562):
+    importlib.metadata costs ~20 ms at import, a tenth of ``import weft``."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            return version("weft")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0.1.0"
+    raise AttributeError(f"module 'weft' has no attribute {name!r}")
