@@ -13,19 +13,25 @@ convention, Eq. (12)) the paper's p_E(n,m) for S states is e² x2.
 
 How the rule is built, channel by channel (l' = l ± 1):
 
-1. Discrete levels n' = l'+1 … N_d explicitly, from exact radial integrals
-   (``hydrogen.dipole.radial_dipole``).
+1. Discrete levels n' = l'+1 … N_d (N_d = max(40, 2n + 20)) explicitly, from the radial
+   integrals of ``hydrogen.dipole.radial_dipole_levels`` (the formulas of
+   ``radial_dipole``, all levels of a channel at once).
 2. The Rydberg tail n' > N_d. Write the tail as Σ_{ν>N_d} ν⁻³ G(t_ν), t_ν = 1/ν², where
    G(t) = D(E) F(ΔE) and D(E) = ν³ R²(ν) is the dipole density per unit energy
    (``hydrogen.dipole.dipole_density``), analytic in E across threshold. G is smooth on the
    tiny interval 0 < t ≤ 1/(N_d+1)², so the discrete measure Σ ν⁻³ δ(t - ν⁻²) is replaced by
-   its K-point Gauss rule (computed once by the Stieltjes procedure; nodes at non-integer ν,
-   where D is evaluated by analytic continuation in the principal quantum number).
+   its K-point Gauss rule (:func:`rydberg_tail_rule`: Stieltjes procedure on 32 (N_d+1)
+   atoms and the exact Hurwitz-zeta moments of the rest; nodes at non-integer ν, where D is
+   evaluated by analytic continuation in the principal quantum number).
 3. The continuum E = k²/2 > 0: Gauss-Legendre panels in E near threshold, and for
    E > E_c the variable y = (E_c/E)^{1/2}, in which the high-energy tail (D ~ E^{-(9/2+l)},
    an analytic function of 1/k) becomes a smooth integrand down to y = 0, with geometric
    panels in y so that functions with a scale at large energy (α(iu) at large u) are
    resolved.
+
+Supported states: 1 ≤ n ≤ :data:`N_STATE_MAX` = 1000, checked before anything is computed
+(:func:`check_state`). Cost, once per state (rules are cached): ~1 ms at n = 1, ~10 ms at
+n = 100, ~0.1 s at n = 1000 (2-core machine, docs/benchmarks.md).
 
 Error control: every rule is built twice, at resolution 1 and 2 (more discrete levels, more
 tail nodes, more nodes per panel); ``SpectralRule.error`` is the largest relative
@@ -42,7 +48,13 @@ import numpy as np
 from .states import State, energy, parse_state
 
 __all__ = ["SpectralRule", "spectral_rule", "rydberg_tail_rule", "continuum_rule",
-           "hurwitz_zeta_scaled", "SingularSumError"]
+           "hurwitz_zeta_scaled", "SingularSumError", "N_STATE_MAX", "check_state"]
+
+#: Largest principal quantum number of a state whose sums are supported. Verified by the
+#: sum rules (C1), (C2), (C4), S(2) and the error estimate up to this n (tests); a rule
+#: then has ~2n + 500 nodes and is built in ~0.1 s, and a pair sum (C6) over two such
+#: rules needs ~(2n + 500)² × 8 bytes per temporary (50 MB at n = 1000).
+N_STATE_MAX = 1000
 
 # Resolution-1 parameters; resolution 2 (the error estimate) refines each of them.
 _N_DISCRETE = 40      # explicit discrete levels n' <= _N_DISCRETE (raised for large n)
@@ -207,7 +219,8 @@ def rydberg_tail_rule(n_start: int, nodes: int) -> tuple[np.ndarray, np.ndarray]
                     for j in range(deg + 1)])
 
     def inner(f_atoms, f_coef):
-        return float(np.dot(w, f_atoms) + np.dot(tau, f_coef[:deg + 1]))
+        # np.sum, not np.dot: a threaded BLAS ddot costs milliseconds on a loaded machine
+        return float(np.sum(w * f_atoms) + np.sum(tau * f_coef[:deg + 1]))
 
     def square(c):                # monomial coefficients of the square, truncated to deg
         return np.convolve(c, c)[:deg + 1]
@@ -282,27 +295,35 @@ def _normalise_shifts(level_shifts) -> tuple:
     return tuple(sorted(out))
 
 
-def _build(n: int, l: int, shifts: tuple, resolution: int, radial, density) -> SpectralRule:
-    """Assemble the rule; ``radial`` and ``density`` are the dipole functions (injectable)."""
+def _n_discrete(n: int, resolution: int) -> int:
+    """Highest explicit discrete level n' of the rule at a resolution (1 or 2)."""
+    return max(_N_DISCRETE, 2 * n + 20) + 20 * (resolution - 1)
+
+
+def _channels(l: int) -> tuple[int, ...]:
+    return tuple(l2 for l2 in (l - 1, l + 1) if l2 >= 0)
+
+
+def _build(n: int, l: int, shifts: tuple, resolution: int, levels: dict) -> SpectralRule:
+    """Assemble the rule at a resolution; ``levels[l2]`` = radial integrals ⟨n' l2|r|n l⟩
+    for n' = l2+1 … (at least) the highest explicit level of this resolution."""
+    from .dipole import dipole_density
     shift = {(sn, sl): v for sn, sl, v in shifts}
-    n_disc = max(_N_DISCRETE, 2 * n + 20) + 20 * (resolution - 1)
-    for sn, sl, _ in shifts:
-        if sn > n_disc:
-            raise ValueError(f"level_shifts: level n={sn} is beyond the explicit discrete levels "
-                             f"(n <= {n_disc}); shifts are allowed only there")
+    n_disc = _n_discrete(n, resolution)
     tail_nodes = _N_TAIL + 4 * (resolution - 1)
     panel_nodes = _PANEL_NODES + 8 * (resolution - 1)
     e_n = energy(n) + shift.get((n, l), 0.0)
     e_bind = 0.5 / n ** 2
     dEs, x2s, kinds, n2s, l2s = [], [], [], [], []
-    for l2 in (l - 1, l + 1):
-        if l2 < 0:
-            continue
+    for l2 in _channels(l):
         ang = max(l, l2) / (3.0 * (2 * l + 1))    # Σ_{m'} |⟨l' m'|x^i|l m⟩|², m-averaged / R²
         # 1. explicit discrete levels
         n2 = np.arange(l2 + 1, n_disc + 1)
-        r = np.array([radial(n, l, int(m), l2) for m in n2])
-        e_m = np.array([energy(int(m)) + shift.get((int(m), l2), 0.0) for m in n2])
+        r = levels[l2][:n2.size]
+        e_m = -0.5 / (n2 * n2)                     # energy(n2), elementwise the same rounding
+        for (sn, sl), v in shift.items():
+            if sl == l2 and l2 < sn <= n_disc:
+                e_m[sn - l2 - 1] += v
         de = e_n - e_m
         if not shift:
             de[n2 == n] = 0.0                     # exact degeneracy, not rounding
@@ -311,12 +332,12 @@ def _build(n: int, l: int, shifts: tuple, resolution: int, radial, density) -> S
         # 2. Rydberg tail
         nu, w = rydberg_tail_rule(n_disc, tail_nodes)
         e_t = -0.5 / nu ** 2
-        dEs.append(e_n - e_t); x2s.append(ang * w * density(n, l, l2, e_t))
+        dEs.append(e_n - e_t); x2s.append(ang * w * dipole_density(n, l, l2, e_t))
         kinds.append(np.full(nu.size, TAIL)); n2s.append(np.zeros(nu.size, int))
         l2s.append(np.full(nu.size, l2))
         # 3. continuum
         e_c, w_c = continuum_rule(e_bind, panel_nodes, _Y_PANELS)
-        dEs.append(e_n - e_c); x2s.append(ang * w_c * density(n, l, l2, e_c))
+        dEs.append(e_n - e_c); x2s.append(ang * w_c * dipole_density(n, l, l2, e_c))
         kinds.append(np.full(e_c.size, CONTINUUM)); n2s.append(np.zeros(e_c.size, int))
         l2s.append(np.full(e_c.size, l2))
     arrays = [np.concatenate(a) for a in (dEs, x2s, kinds, n2s, l2s)]
@@ -337,13 +358,42 @@ def _probe(rule: SpectralRule) -> np.ndarray:
 
 @lru_cache(maxsize=64)
 def _cached_rule(n: int, l: int, shifts: tuple) -> SpectralRule:
-    from . import dipole
-    coarse = _build(n, l, shifts, 1, dipole.radial_dipole, dipole.dipole_density)
-    fine = _build(n, l, shifts, 2, dipole.radial_dipole, dipole.dipole_density)
+    from .dipole import radial_dipole_levels
+    n_disc = _n_discrete(n, 1)
+    for sn, sl, _ in shifts:
+        if sn > n_disc:
+            raise ValueError(f"level_shifts: level n={sn} is beyond the explicit discrete levels "
+                             f"(n <= {n_disc}); shifts are allowed only there")
+    top = _n_discrete(n, 2)            # the discrete levels of both resolutions, computed once
+    levels = {l2: radial_dipole_levels(n, l, l2, np.arange(l2 + 1, top + 1)) for l2 in _channels(l)}
+    coarse = _build(n, l, shifts, 1, levels)
+    fine = _build(n, l, shifts, 2, levels)
     pc, pf = _probe(coarse), _probe(fine)
     err = float(np.max(np.abs(pc - pf) / np.maximum(np.abs(pf), 1e-300)))
     return SpectralRule(coarse.state, coarse.dE, coarse.x2, coarse.kind, coarse.n2,
                         coarse.l2, error=err)
+
+
+def check_state(state, name: str = "state"):
+    """Validate a state for the state sums, before anything is computed.
+
+    Parses ``state`` (see :func:`hydrogen.states.parse_state`) and checks the supported
+    range 1 <= n <= :data:`N_STATE_MAX`; the ValueError names the parameter ``name`` and
+    the caller's input.
+
+    Examples
+    --------
+    >>> check_state("2s").label
+    '2s'
+    """
+    try:
+        st = parse_state(state)
+    except ValueError as err:
+        raise ValueError(str(err) if name == "state" else f"{name}: {err}") from None
+    if st.n > N_STATE_MAX:
+        raise ValueError(f"{name} {state!r}: n = {st.n} is beyond the supported range of the "
+                         f"state sums, 1 <= n <= {N_STATE_MAX} (hydrogen.spectrum.N_STATE_MAX)")
+    return st
 
 
 def spectral_rule(state, *, level_shifts=None) -> SpectralRule:
@@ -355,7 +405,9 @@ def spectral_rule(state, *, level_shifts=None) -> SpectralRule:
     Parameters
     ----------
     state : str or tuple or State
-        Initial state, e.g. "1s", (2, 0), State(3, 0).
+        Initial state, e.g. "1s", (2, 0), State(3, 0); 1 <= n <= N_STATE_MAX = 1000
+        (checked first; a rule costs ~1 ms at n = 1, ~10 ms at n = 100, ~0.1 s at
+        n = 1000, once: rules are cached).
     level_shifts : dict, optional
         Extra energies (hartree) added to discrete levels, keyed by state label or
         (n, l), e.g. {"2s": 1.6e-7} for a Lamb shift. They lift degeneracies (2s-2p)
@@ -373,5 +425,5 @@ def spectral_rule(state, *, level_shifts=None) -> SpectralRule:
     >>> round(float(rule.f.sum()), 12)       # Thomas-Reiche-Kuhn, Eq. (C2)
     1.0
     """
-    st = parse_state(state)
+    st = check_state(state)
     return _cached_rule(st.n, st.l, _normalise_shifts(level_shifts))

@@ -79,6 +79,32 @@ def test_sum_rules_appendix_c(state):
         assert np.sum(rule.f * rule.dE ** 2) == pytest.approx(4 / (3 * n ** 3), rel=1e-12)
 
 
+@pytest.mark.parametrize("state", ["100s", "300p", "1000s", "1000p", (1000, 999)])
+def test_sum_rules_high_n(state):
+    """The supported range up to N_STATE_MAX = 1000: (C1), (C4), S(2) (sums of positive
+    terms) to 1e-12; the TRK sum (C2) mixes emission and absorption (ΔE of both signs),
+    so it is compared on the scale of the terms that cancel, Σ|ΔE| x2 (216 × |Σ ΔE x2| at
+    n = 1000; observed error <= 1e-14 of that scale)."""
+    rule = spectral_rule(state)
+    n, l = rule.state.n, rule.state.l
+    assert rule.error < 1e-12
+    assert np.sum(rule.x2) == pytest.approx(expectation_r2(n, l) / 3, rel=1e-12)
+    scale = np.sum(np.abs(rule.dE * rule.x2))
+    assert abs(np.sum(rule.dE * rule.x2) + 0.5) <= 1e-12 * scale
+    assert np.sum(rule.dE ** 2 * rule.x2) == pytest.approx(expectation_p2(n) / 3, rel=1e-12)
+    if l == 0:
+        assert np.sum(rule.f * rule.dE ** 2) == pytest.approx(4 / (3 * n ** 3), rel=1e-12)
+
+
+def test_out_of_range_states_are_refused_before_computing():
+    from hydrogen.spectrum import N_STATE_MAX
+    assert N_STATE_MAX == 1000
+    with pytest.raises(ValueError, match=r"state '1001s': n = 1001 .* 1 <= n <= 1000"):
+        spectral_rule("1001s")
+    with pytest.raises(ValueError, match=r"\(5000, 3\)"):
+        spectral_rule((5000, 3))
+
+
 def test_1s_discrete_and_continuum_oscillator_strengths():
     rule = spectral_rule("1s")
     disc = rule.kind == DISCRETE
