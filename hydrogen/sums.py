@@ -49,7 +49,8 @@ def polarizability(state, omega=0.0, *, level_shifts=None):
     Parameters
     ----------
     state : str or tuple
-        S state or any (n, l) state (m-averaged scalar polarizability), e.g. "1s".
+        S state or any (n, l) state (m-averaged scalar polarizability), e.g. "1s";
+        1 <= n <= N_STATE_MAX = 1000 (checked first).
     omega : float or complex or array_like
         Frequency in hartree: real below the first resonance, or imaginary ω = iu
         (any u), or complex with |Re ω| below the first resonance.
