@@ -32,7 +32,6 @@ the seagull term Eq. (49): the Casimir-Polder limit.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
@@ -55,6 +54,7 @@ __all__ = ["im_w_tilde", "potential_eq61", "potential_cp", "potential_fast",
 @lru_cache(maxsize=None)
 def _p_series(terms: int = 22) -> np.ndarray:
     """Exact Taylor coefficients of P(w) = (w²+4w+8) arctan(√w/2)/√w in w."""
+    from fractions import Fraction     # here: fractions (and decimal) cost ~4 ms at import
     g = [Fraction((-1) ** j, 2 * (2 * j + 1) * 4 ** j) for j in range(terms)]   # arctan(√w/2)/√w
     c = [8 * g[j] + (4 * g[j - 1] if j >= 1 else 0) + (g[j - 2] if j >= 2 else 0)
          for j in range(terms)]
