@@ -48,7 +48,8 @@ import numpy as np
 from .states import State, energy, parse_state
 
 __all__ = ["SpectralRule", "spectral_rule", "rydberg_tail_rule", "continuum_rule",
-           "hurwitz_zeta_scaled", "SingularSumError", "N_STATE_MAX", "check_state"]
+           "hurwitz_zeta_scaled", "SingularSumError", "N_STATE_MAX", "check_state",
+           "require_levels_above", "normalise_level_shifts"]
 
 #: Largest principal quantum number of a state whose sums are supported. Verified by the
 #: sum rules (C1), (C2), (C4), S(2) and the error estimate up to this n (tests); a rule
@@ -76,25 +77,36 @@ class SingularSumError(ValueError):
 
 @dataclass(frozen=True, eq=False)
 class SpectralRule:
-    """Quadrature rule over the intermediate states of one hydrogen state.
+    """Quadrature rule over the intermediate states |m⟩ between a bra and a ket state.
+
+    The diagonal rule (bra = ket = ``state``, :func:`spectral_rule`) has positive weights
+    |⟨n|x|m⟩|²; a transition rule (ket ≠ bra, same l) has the signed weights
+    ⟨bra|x|m⟩⟨m|x|ket⟩ on the same nodes m. One type for both: every sum over a rule is
+    Σ_j F(ΔE_j) x2_j.
 
     Attributes
     ----------
     state : State
-        The initial state |n l⟩.
+        The bra |n l⟩ (for the diagonal rule: the state itself).
     dE : ndarray
-        Nodes ΔE_nm = E_n - E_m in hartree (the paper's sign: negative for upward
-        transitions, positive for downward ones, zero for a degenerate level).
+        Nodes ΔE_nm = E_n - E_m in hartree, E_n the bra's energy (the paper's sign:
+        negative for upward transitions, positive for downward ones, zero for a
+        degenerate level).
     x2 : ndarray
-        Weights ⟨n|x^i|m⟩⟨m|x^i|n⟩ in bohr² (one Cartesian component, summed over the
-        sublevels of m, averaged over those of n).
+        Weights ⟨bra|x^i|m⟩⟨m|x^i|ket⟩ in bohr² (one Cartesian component, summed over the
+        sublevels of m, averaged over those of the bra); positive on the diagonal.
     kind : ndarray of int
         0 discrete level, 1 Rydberg-tail node, 2 continuum node.
     n2, l2 : ndarray of int
         Principal quantum number (0 for tail/continuum nodes) and orbital angular
         momentum of each node.
     error : float
-        Estimated relative error of sums over the rule (difference to the refined rule).
+        Estimated error of sums over the rule, relative to the sum of the magnitudes of
+        their terms (difference to a refined rule; signed sums are judged on that scale).
+    ket : State or None
+        The ket of a transition rule; None for the diagonal rule.
+    ket_offset : float
+        E_ket - E_bra in hartree (0 on the diagonal), so that E_ket - E_m = dE + ket_offset.
     """
 
     state: State
@@ -104,6 +116,23 @@ class SpectralRule:
     n2: np.ndarray
     l2: np.ndarray
     error: float = field(default=float("nan"))
+    ket: State | None = None
+    ket_offset: float = 0.0
+
+    @property
+    def bra(self) -> State:
+        """The bra state (``state``)."""
+        return self.state
+
+    @property
+    def is_diagonal(self) -> bool:
+        """True for the rule of one state (bra = ket, positive weights)."""
+        return self.ket is None
+
+    @property
+    def label(self) -> str:
+        """'1s' for a diagonal rule, '1s|2s' for a transition rule."""
+        return self.state.label if self.ket is None else f"{self.state.label}|{self.ket.label}"
 
     @property
     def omega(self) -> np.ndarray:
@@ -117,17 +146,65 @@ class SpectralRule:
 
     @property
     def degenerate(self) -> np.ndarray:
-        """Boolean mask of nodes degenerate with the initial state (ΔE = 0)."""
+        """Boolean mask of nodes degenerate with the bra (ΔE = 0)."""
         return self.dE == 0.0
 
+    @property
+    def levels_above(self) -> bool:
+        """True when every intermediate level lies above the bra (ΔE < 0), e.g. 1s."""
+        return bool(np.all(self.dE < 0))
+
     def degenerate_labels(self) -> list[str]:
-        """Labels of the intermediate levels degenerate with the initial state."""
+        """Labels of the intermediate levels degenerate with the bra."""
         return [State(int(n), int(l)).label
                 for n, l in zip(self.n2[self.degenerate], self.l2[self.degenerate])]
+
+    def lower_labels(self) -> list[str]:
+        """Labels of the intermediate levels below the bra (downward transitions)."""
+        low = (self.dE > 0) & (self.kind == DISCRETE)
+        return [State(int(n), int(l)).label for n, l in zip(self.n2[low], self.l2[low])]
 
     def apply(self, func) -> complex | float:
         """Σ_j func(ΔE_j) x2_j for a vectorised ``func`` of ΔE (hartree)."""
         return np.sum(func(self.dE) * self.x2)
+
+
+def require_levels_above(rule: SpectralRule, what: str) -> None:
+    """Raise unless every intermediate level of ``rule`` lies above its state (ΔE < 0).
+
+    The one check behind every formula that assumes upward transitions only: the
+    Casimir-Polder representation, Eq. (62), the log sums of the local terms. The message
+    names the formula (``what``), the state, and its degenerate and lower levels.
+
+    Parameters
+    ----------
+    rule : SpectralRule
+    what : str
+        What needs the condition, e.g. "the long regime (Sec. V)".
+
+    Raises
+    ------
+    ValueError
+
+    Examples
+    --------
+    >>> require_levels_above(spectral_rule("1s"), "Eq. (62)")
+    >>> require_levels_above(spectral_rule("2s"), "Eq. (62)")
+    Traceback (most recent call last):
+    ...
+    ValueError: Eq. (62) needs atoms whose intermediate levels all lie above them (ground state 1s); 2s has level(s) degenerate with it (2p) in the nonrelativistic Coulomb spectrum
+    """
+    if rule.levels_above:
+        return
+    parts = []
+    if np.any(rule.degenerate):
+        parts.append(f"level(s) degenerate with it ({', '.join(rule.degenerate_labels())})")
+    lower = rule.lower_labels()
+    if lower:
+        parts.append(f"level(s) below it ({', '.join(lower)})")
+    raise ValueError(f"{what} needs atoms whose intermediate levels all lie above them "
+                     f"(ground state 1s); {rule.label} has {' and '.join(parts)} in the "
+                     "nonrelativistic Coulomb spectrum")
 
 
 # ---------------------------------------------------------------------------
@@ -281,12 +358,32 @@ def continuum_rule(e_scale: float, panel_nodes: int, y_panels: int
 # The rule for one state
 # ---------------------------------------------------------------------------
 
-def _normalise_shifts(level_shifts) -> tuple:
-    """Level shifts as a sorted tuple ((n, l, shift_hartree), ...), validated."""
+def normalise_level_shifts(level_shifts) -> tuple:
+    """Level shifts as a sorted, hashable tuple ((n, l, shift_hartree), ...), validated.
+
+    Parameters
+    ----------
+    level_shifts : dict or tuple or None
+        {label or (n, l): shift in hartree}, or an already normalised tuple.
+
+    Returns
+    -------
+    tuple
+
+    Examples
+    --------
+    >>> normalise_level_shifts({"2s": 1.6e-7})
+    ((2, 0, 1.6e-07),)
+    """
     if not level_shifts:
         return ()
+    if isinstance(level_shifts, tuple):
+        level_shifts = {(n, l): v for n, l, v in level_shifts}
+    if not isinstance(level_shifts, dict):
+        raise ValueError(f"level_shifts must be a dict {{state: shift in hartree}}, got "
+                         f"{level_shifts!r}")
     out = []
-    for key, value in dict(level_shifts).items():
+    for key, value in level_shifts.items():
         st = parse_state(key)
         val = float(value)
         if not np.isfinite(val):
@@ -346,14 +443,18 @@ def _build(n: int, l: int, shifts: tuple, resolution: int, levels: dict) -> Spec
     return SpectralRule(State(n, l), *arrays)
 
 
-def _probe(rule: SpectralRule) -> np.ndarray:
-    """Probe sums used for the error estimate (avoid 1/ΔE on degenerate nodes)."""
+def _probe(rule: SpectralRule) -> tuple[np.ndarray, np.ndarray]:
+    """Probe sums for the error estimate and the sums of the magnitudes of their terms.
+
+    Degenerate nodes are left out (1/ΔE); signed sums (transition rules, downward
+    transitions) are judged on the scale Σ|terms|, not on their possibly cancelling value.
+    """
     de = np.where(rule.degenerate, 1.0, rule.dE)
     x2 = np.where(rule.degenerate, 0.0, rule.x2)
-    vals = [np.sum(x2 * de ** k) for k in (-1, 0, 1, 2)]
-    for u in (0.1, 1.0, 10.0, 100.0, 1e4):
-        vals.append(np.sum(x2 * de / (de * de + u * u)) * u * u)
-    return np.array(vals)
+    terms = [x2 * de ** k for k in (-1, 0, 1, 2)]
+    terms += [x2 * de / (de * de + u * u) * u * u for u in (0.1, 1.0, 10.0, 100.0, 1e4)]
+    return (np.array([np.sum(t) for t in terms]),
+            np.array([np.sum(np.abs(t)) for t in terms]))
 
 
 @lru_cache(maxsize=64)
@@ -368,8 +469,8 @@ def _cached_rule(n: int, l: int, shifts: tuple) -> SpectralRule:
     levels = {l2: radial_dipole_levels(n, l, l2, np.arange(l2 + 1, top + 1)) for l2 in _channels(l)}
     coarse = _build(n, l, shifts, 1, levels)
     fine = _build(n, l, shifts, 2, levels)
-    pc, pf = _probe(coarse), _probe(fine)
-    err = float(np.max(np.abs(pc - pf) / np.maximum(np.abs(pf), 1e-300)))
+    (pc, _), (pf, scale) = _probe(coarse), _probe(fine)
+    err = float(np.max(np.abs(pc - pf) / np.maximum(scale, 1e-300)))
     return SpectralRule(coarse.state, coarse.dE, coarse.x2, coarse.kind, coarse.n2,
                         coarse.l2, error=err)
 
@@ -426,4 +527,4 @@ def spectral_rule(state, *, level_shifts=None) -> SpectralRule:
     1.0
     """
     st = check_state(state)
-    return _cached_rule(st.n, st.l, _normalise_shifts(level_shifts))
+    return _cached_rule(st.n, st.l, normalise_level_shifts(level_shifts))

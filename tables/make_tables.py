@@ -21,7 +21,6 @@ tests/test_tables.py regenerates everything in memory and fails if tables/ is st
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 import warnings
@@ -34,6 +33,7 @@ if ROOT not in sys.path:  # run as a script from a source checkout
     sys.path.insert(0, ROOT)
 
 from weft.cli import contact_terms  # noqa: E402
+from weft.potential import REGIMES, potential  # noqa: E402
 from weft.figures import fig11_table  # noqa: E402
 from weft.tables import write_table  # noqa: E402
 from weft.units import ALPHA  # noqa: E402
@@ -67,14 +67,13 @@ def regime_table(regime: str, R=None):
     compared); the ValidityWarnings that says so are silenced here and the domain is
     written into the metadata instead.
     """
-    pot = importlib.import_module("weft.potential")
-    orders = tuple(pot.REGIMES[regime])
+    orders = tuple(REGIMES[regime])
     R = R_GRID if R is None else np.asarray(R, dtype=float)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ValidityWarning)
-        W = np.asarray(pot.potential(R, "1s", "1s", regime=regime, units="au"), dtype=float)
+        W = np.asarray(potential(R, "1s", "1s", regime=regime, units="au"), dtype=float)
         extra = {_order_column(k): np.asarray(
-            pot.potential(R, "1s", "1s", regime=regime, order=k, units="au"), dtype=float)
+            potential(R, "1s", "1s", regime=regime, order=k, units="au"), dtype=float)
             for k in orders}
         contact = contact_terms(R, "1s", "1s", regime=regime, orders=orders)
     lo, hi = domain(regime, parse_state("1s"), parse_state("1s"))
@@ -100,8 +99,7 @@ def regime_table(regime: str, R=None):
 
 def build_tables() -> dict:
     """All tables of tables/ in memory: file name -> (R, W, metadata, extra)."""
-    regimes = importlib.import_module("weft.potential").REGIMES
-    out = {f"W_1s1s_{regime}.csv": regime_table(regime) for regime in regimes}
+    out = {f"W_1s1s_{regime}.csv": regime_table(regime) for regime in REGIMES}
     out["fig11.csv"] = fig11_table(command=COMMAND)
     return out
 

@@ -1,6 +1,8 @@
 """Sec. VI: Eqs. (61)+(62) against the Casimir-Polder representation, limits, Φ vs mpmath."""
 import mpmath
 import numpy as np
+
+import weft
 import pytest
 
 from hydrogen.sums import C6, london_nlo_sum, polarizability
@@ -105,7 +107,7 @@ def test_large_distance_coefficients_from_exact_moments():
     from hydrogen.sturmian import inverse_oscillator_sums_exact
     from hydrogen.states import State
     S = inverse_oscillator_sums_exact(1, inter._SERIES_TERMS)
-    b = inter._large_r_coefficients(State(1, 0), State(1, 0))
+    b = inter._large_r_coefficients(weft.Pair("1s", "1s"))
     P = (3, 6, 5, 2, 1)
     for k in range(inter._SERIES_TERMS):
         m_k = sum(Fraction(p * factorial(2 * k + q), 2 ** (2 * k + q + 1)) for q, p in enumerate(P))
@@ -163,8 +165,8 @@ def test_bad_input():
         inter.potential_cp([1.0, -2.0])
     with pytest.raises(ValueError, match="R"):
         inter.potential_eq61([np.nan])
-    with pytest.raises(ValueError, match="dE1"):
-        inter.potential_eq61([10.0], "2s", "1s")
+    with pytest.raises(ValueError, match="Eq. \\(62\\)"):
+        inter.potential_eq61([10.0], weft.Pair("2s", "1s", symmetry="direct"))
     with pytest.raises(ValueError, match="mu"):
         dE, p = natural_rule("1s")
         inter.im_w_tilde([0.0], dE, p, dE, p)

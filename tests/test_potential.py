@@ -77,12 +77,13 @@ def test_bad_input_raises_clearly(kwargs, match):
 @given(n1=st.integers(1, 4), n2=st.integers(1, 4), r=st.floats(5.0, 1e6))
 def test_short_regime_symmetric_and_finite(n1, n2, r):
     s1, s2 = f"{n1}s", f"{n2}s"
+    sym = None if n1 == n2 else "direct"      # different levels: the direct term, explicitly
     try:
-        a = weft.potential(r, s1, s2, regime="short", order=["0", "1"])
+        a = weft.potential(r, s1, s2, regime="short", order=["0", "1"], symmetry=sym)
     except ValueError as err:                 # resonant pairs (e.g. 2s-3s) must say so
         assert "resonant" in str(err) or "ionise" in str(err)
         return
-    b = weft.potential(r, s2, s1, regime="short", order=["0", "1"])
+    b = weft.potential(r, s2, s1, regime="short", order=["0", "1"], symmetry=sym)
     assert np.isfinite(a) and a == pytest.approx(b, rel=1e-12)
 
 
@@ -101,7 +102,8 @@ def test_intermediate_between_limits(r):
     (dict(order=["0", 1]), "order must be None"), (dict(nu="1"), "nu must be"),
     (dict(nu=True), "nu must be"), (dict(regime=None), "regime"),
     (dict(units=None), "units"), (dict(length_unit="parsec"), "length_unit"),
-    (dict(state1="3s", regime="long"), "ground-state"),
+    (dict(state1="3s", regime="long"), "symmetry"),
+    (dict(state1="3s", regime="long", symmetry="direct"), "ground state"),
 ])
 def test_inputs_that_must_not_be_accepted(kwargs, match):
     with pytest.raises(ValueError, match=match):
@@ -110,7 +112,7 @@ def test_inputs_that_must_not_be_accepted(kwargs, match):
 
 def test_messages_do_not_suggest_options_the_function_lacks():
     with pytest.raises(ValueError) as err:
-        weft.potential(1e4, "3s", "1s", regime="long")
+        weft.potential(1e4, "3s", "1s", regime="long", symmetry="direct")
     assert "level_shifts" not in str(err.value) and "3s" in str(err.value)
 
 

@@ -1,5 +1,7 @@
 """Secs. IV-V: coefficients against literature, independent formulas and ν-independence."""
 import numpy as np
+
+import weft
 import pytest
 import scipy.constants as sc
 
@@ -45,7 +47,7 @@ def test_local_terms_do_not_depend_on_nu(func):
 
 def test_log_sum_nu_derivative_is_the_squared_trk_sum():
     # dL/dlog ν = 2 (Σ pΔE)² = 8π²α²: a double sum against sum rule (C2) squared
-    d = short.log_sum_L("1s", "1s", np.e) - short.log_sum_L("1s", "1s", 1.0)
+    d = short.log_sum_L(weft.Pair(), np.e) - short.log_sum_L(weft.Pair(), 1.0)
     assert d == pytest.approx(2 * 4 * np.pi ** 2 * ALPHA ** 2, rel=1e-12)
 
 

@@ -64,22 +64,21 @@ delta3 = sp.Symbol("delta3")
 #: Default symbols for the components of the unit vector R̂ in :func:`projection`.
 NHAT = sp.symbols("nx ny nz", real=True)
 
-_EULER = 0.57721566490153286060651209008240243
-
-
 # ---------------------------------------------------------------------------
 # validation
 # ---------------------------------------------------------------------------
 
-def _as_int(value, name: str) -> int:
+def _transform_index(value, name: str) -> int:
+    """An integer index of a transform (power n of k, tensor rank l or L); not a quantum
+    number (those are validated in hydrogen.states)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {value!r}")
     return int(value)
 
 
-def _check_nl(n, l) -> tuple[int, int]:
-    n = _as_int(n, "n")
-    l = _as_int(l, "l")
+def _check_transform_indices(n, l) -> tuple[int, int]:
+    n = _transform_index(n, "n")
+    l = _transform_index(l, "l")
     if l < 0:
         raise ValueError(f"l must be >= 0, got l={l}")
     if n <= -(l + 3):
@@ -181,7 +180,7 @@ def I_nl_expr(n: int, l: int) -> sp.Expr:
     >>> I_nl_expr(2, 0)
     -6*delta3/R**2
     """
-    n, l = _check_nl(n, l)
+    n, l = _check_transform_indices(n, l)
     s = _contact_s(n, l)
     if s is not None:
         c = sp.I**l * (-1)**s * _double_factorial(2 * s) * _double_factorial(2 * l + 2 * s + 1)
@@ -213,7 +212,7 @@ def H_nl_expr(n: int, l: int) -> sp.Expr:
     >>> H_nl_expr(2, 0)
     3/(pi*R**5)
     """
-    n, l = _check_nl(n, l)
+    n, l = _check_transform_indices(n, l)
     a, c = _h_parts(n, l)
     if c is None:
         return a / R**(n + 3)
@@ -268,7 +267,7 @@ def I_nl(n: int, l: int, R_values):
     >>> float(I_nl(2, 0, 3.0))
     0.0
     """
-    n, l = _check_nl(n, l)
+    n, l = _check_transform_indices(n, l)
     r = _check_R(R_values)
     if _contact_s(n, l) is not None:
         out = np.zeros(r.shape, dtype=float if l % 2 == 0 else complex)
@@ -299,14 +298,14 @@ def H_nl(n: int, l: int, R_values):
     >>> round(float(H_nl(2, 0, 1.0) * np.pi), 12)
     3.0
     """
-    n, l = _check_nl(n, l)
+    n, l = _check_transform_indices(n, l)
     r = _check_R(R_values)
     a, c = _numeric_coefficients(n, l)
     power = r ** float(-(n + 3))
     if c is None:
         out = a * power
     else:
-        out = a * power * (c - 2.0 * _EULER - 2.0 * np.log(r))
+        out = a * power * (c - 2.0 * np.euler_gamma - 2.0 * np.log(r))
     return _real_if_even(np.asarray(out, dtype=complex), l)[()]
 
 
@@ -403,7 +402,7 @@ def projection(indices_or_L, l: int, nhat=NHAT):
     >>> projection((2, 2), 2)
     -nx**2/3 - ny**2/3 + 2*nz**2/3
     """
-    l = _as_int(l, "l")
+    l = _transform_index(l, "l")
     if l < 0:
         raise ValueError(f"l must be >= 0, got {l}")
     if len(nhat) != 3:
@@ -426,10 +425,10 @@ def projection(indices_or_L, l: int, nhat=NHAT):
 
 
 def _tensor_expr(radial, n: int, L: int):
-    L = _as_int(L, "L")
+    L = _transform_index(L, "L")
     if L < 0:
         raise ValueError(f"L must be >= 0, got {L}")
-    _check_nl(n, L % 2)
+    _check_transform_indices(n, L % 2)
     total = None
     for l in range(L % 2, L + 1, 2):
         term = projection(L, l) * radial(n, l) if L else radial(n, l)
@@ -481,10 +480,10 @@ def _projection_callable(L: int, l: int):
 
 
 def _tensor_numeric(radial, n: int, L: int, R_vec) -> np.ndarray:
-    L = _as_int(L, "L")
+    L = _transform_index(L, "L")
     if L < 0:
         raise ValueError(f"L must be >= 0, got {L}")
-    _check_nl(n, L % 2)
+    _check_transform_indices(n, L % 2)
     v = np.asarray(R_vec, dtype=float)
     if v.ndim == 0 or v.shape[-1] != 3:
         raise ValueError(f"R_vec must have shape (..., 3), got {v.shape}")

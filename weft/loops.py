@@ -80,7 +80,6 @@ __all__ = ["A", "A_pole", "J", "B", "C", "K", "C1_POLE"]
 
 _PI = math.pi
 _PI2 = math.pi**2
-_EULER = 0.57721566490153286060651209008240243
 
 #: Coefficient of ``lambda`` in ``C_1`` (and in ``A_{3/2}``): ``1/(4 pi^2)``.
 C1_POLE = 1.0 / (4.0 * _PI2)
@@ -280,7 +279,7 @@ def _a_coefficients(f):
         r = (-1) ** n * r0 / math.factorial(n)
         c = r * (
             float(special.psi(n + 1))
-            + _EULER
+            + np.euler_gamma
             - 2 * float(special.psi(a))
             + 2 * float(special.psi(5 - 2 * f))
         )
@@ -289,7 +288,7 @@ def _a_coefficients(f):
         n = n_ir
         s0 = math.factorial(n) / (norm * math.gamma(f))
         r = -2 * s0 * math.factorial(2 * n) / math.factorial(n) ** 2
-        c = r * (2 * float(special.psi(2 * n + 1)) - float(special.psi(n + 1)) + _EULER)
+        c = r * (2 * float(special.psi(2 * n + 1)) - float(special.psi(n + 1)) + np.euler_gamma)
         return c, r
     # finite in d = 4: Gamma(f - 3/2) Gamma(5/2 - f)^2 / ((4pi)^{3/2} Gamma(f) Gamma(5 - 2f))
     c = (

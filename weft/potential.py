@@ -25,11 +25,11 @@ import numbers
 import numpy as np
 
 from hydrogen.spectrum import SingularSumError
-from hydrogen.states import parse_state
 
 from . import units as _units
-from .matching import intermediate, long, magnetic, short
-from .matching.base import Contribution, check_nu
+from .matching import intermediate, long, short
+from .matching.base import LOCAL_TERMS, Contribution, check_nu
+from .pair import Pair, as_pair
 from .validity import check_domain
 
 __all__ = ["potential", "contributions", "london", "casimir_polder", "REGIMES",
@@ -40,23 +40,13 @@ __all__ = ["potential", "contributions", "london", "casimir_polder", "REGIMES",
 #: float64, so the input is refused instead.
 R_RANGE_BOHR = (1e-3, 1e20)
 
-REGIMES = {"short": short.ORDERS, "long": long.ORDERS, "intermediate": ("-1", "0")}
-
-_LENGTH_POWER = {"delta3": 3, "laplacian_delta3": 5, "laplacian2_delta3": 7}
+#: The regimes and their order keys; each regime module has ``ORDERS`` and
+#: ``contributions(R_bohr, pair, nu, r_hat)``.
+_MODULES = {"short": short, "long": long, "intermediate": intermediate}
+REGIMES = {name: module.ORDERS for name, module in _MODULES.items()}
 
 #: R values per evaluation block in :func:`potential` (bounded temporary memory).
 _CHUNK = 1 << 16
-
-
-def _s_state(state, name):
-    try:
-        st = parse_state(state)
-    except (ValueError, TypeError) as err:
-        raise ValueError(f"{name}: {err}") from None
-    if st.l != 0:
-        raise ValueError(f"{name}: only S-wave states are supported (Secs. IV-VI of the paper), "
-                         f"got {st.label}")
-    return st
 
 
 def _r_bohr(R, units, length_unit):
@@ -65,7 +55,7 @@ def _r_bohr(R, units, length_unit):
     if arr.dtype.kind not in "iuf":
         raise ValueError(f"R must be real numbers in {unit.name} (a scalar or an array), "
                          f"got {R!r:.60}")
-    Rb = _units.length_to_bohr(arr, unit.name)
+    Rb = arr.astype(float) if unit.per_bohr == 1.0 else _units.length_to_bohr(arr, unit.name)
     if not np.all(np.isfinite(Rb)) or np.any(Rb <= 0):
         raise ValueError(f"R must be finite and > 0 (in {unit.name})")
     lo, hi = R_RANGE_BOHR
@@ -95,8 +85,7 @@ def _wanted_orders(regime, order):
     if order is None:
         return set(allowed)
     keys = [order] if isinstance(order, str) else order
-    if (isinstance(order, (str, bytes)) and not isinstance(order, str)) or not isinstance(
-            keys, (list, tuple, set, frozenset)) or not keys or not all(
+    if not isinstance(keys, (list, tuple, set, frozenset)) or not keys or not all(
             isinstance(k, str) for k in keys):
         raise ValueError(f"order must be None (all orders), one order key or a non-empty list "
                          f"of keys (strings) of the {regime!r} regime {list(allowed)}, got {order!r}")
@@ -107,64 +96,42 @@ def _wanted_orders(regime, order):
     return set(keys)
 
 
-def _check_supported(regime, st1, st2):
-    """States the long and intermediate regimes cannot treat yet: a clear error, up front."""
-    if regime == "short" or (st1.n == 1 and st2.n == 1):
-        return
-    excited = st1 if st1.n > 1 else st2
-    raise ValueError(
-        f"regime {regime!r}: {excited.label} has levels degenerate with it (and, for n >= 3, "
-        "below it) in the nonrelativistic Coulomb spectrum, so its static polarizability and "
-        "Eq. (62) are singular; the long and intermediate regimes support ground-state (1s) "
-        "atoms only (use regime='short' for C6 of excited S states)")
+def _check_supported(regime, pair: Pair):
+    """What the regimes cannot treat (yet): a clear error, before anything is computed."""
+    pair.require_s_waves()
+    if pair.symmetry in ("+", "-"):
+        raise ValueError(f"symmetry={pair.symmetry!r}: the exchange term X6 of identical atoms in "
+                         "different levels is not implemented yet; symmetry='direct' gives "
+                         "the direct term (distinguishable atoms)")
+    if regime != "short":
+        pair.require_levels_above(f"the {regime} regime")
 
 
-def _intermediate_contributions(Rb, s1, s2, spins, nu, r_hat):
-    contact = _units.ALPHA * short.v_contact(spins, nu)       # Eq. (55), a.u.
-    return [
-        Contribution("magnetic dipole-dipole", "-1", "Eqs. (44), (56)",
-                     magnetic.magnetic_dipole_potential(Rb, spins, r_hat),
-                     {"delta3": magnetic.magnetic_contact_coefficient(spins)},
-                     "textbook sign; see docs/errata.md E3-E4"),
-        Contribution("two-photon exchange (dispersive)", "0", "Eqs. (54), (57), (61), (62)",
-                     intermediate.potential_fast(Rb, s1.label, s2.label),
-                     {"delta3_contact": contact},
-                     "non-local part from the Casimir-Polder representation (equal to Eqs. "
-                     "(61)+(62) to 1e-10, tested); delta3_contact is the contact term Eq. (55) "
-                     "alone (the local part of Eq. (54) is not computed)"),
-    ]
-
-
-def _terms_au(Rb, st1, st2, regime, spins, nu, r_hat):
+def _terms_au(Rb, pair, regime, nu, r_hat):
     """The regime's contributions at R (bohr), in atomic units."""
-    s1, s2 = st1.label, st2.label
     try:
-        if regime == "short":
-            return short.contributions(Rb, s1, s2, spins, nu, r_hat)
-        if regime == "long":
-            return long.contributions(Rb, s1, s2, spins, nu, r_hat)
-        return _intermediate_contributions(Rb, st1, st2, spins, nu, r_hat)
+        return _MODULES[regime].contributions(Rb, pair, nu, r_hat)
     except SingularSumError as err:       # never suggest options this function lacks
-        raise SingularSumError(f"regime {regime!r}, states {s1}-{s2}: "
+        raise SingularSumError(f"regime {regime!r}, {pair.label}: "
                                f"{str(err).split('; pass level_shifts')[0]}") from None
 
 
-def _prepare(R, state1, state2, regime, units, length_unit, nu, strict):
-    """Validate everything a call takes; returns (R in bohr, State, State, ν, length unit)."""
+def _prepare(R, state1, state2, regime, units, length_unit, nu, strict, pair_options):
+    """Validate everything a call takes; returns (R in bohr, Pair, ν, length unit)."""
     _check_regime(regime)
-    st1, st2 = _s_state(state1, "state1"), _s_state(state2, "state2")
+    pair = as_pair(state1, state2, **pair_options)
     _units.check_units(units)
     Rb = _r_bohr(R, units, length_unit)
     v = _check_nu(nu)
-    _check_supported(regime, st1, st2)
+    _check_supported(regime, pair)
     lunit = _units.length_unit_of(units, length_unit)
-    check_domain(Rb, regime, st1, st2, strict=strict, length_unit=lunit)
-    return Rb, st1, st2, v, lunit
+    check_domain(Rb, regime, pair.state1, pair.state2, strict=strict, length_unit=lunit)
+    return Rb, pair, v, lunit
 
 
 def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
-                  units="au", nu=None, r_hat=None, length_unit=None,
-                  strict=False) -> list[Contribution]:
+                  units="au", nu=None, r_hat=None, length_unit=None, strict=False,
+                  symmetry=None, level_shifts=None) -> list[Contribution]:
     """Every term of W(R) in a regime: order, equation, value at R, local coefficients.
 
     Parameters
@@ -172,8 +139,9 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
     R : float or array_like
         Distance(s), > 0, in ``length_unit`` (default: the length unit of ``units``,
         bohr for "au").
-    state1, state2 : str or tuple or State
-        S states ("1s", "2s", (3, 0), ...).
+    state1, state2 : str or tuple or State, or a Pair as state1
+        S states ("1s", "2s", (3, 0), ...), or a :class:`weft.Pair` (then leave state2,
+        spins, symmetry and level_shifts unset: they are the Pair's).
     regime : {"short", "long", "intermediate"}
     spins : None, "singlet", ("triplet", M) or {"S1": v1, "S2": v2}
         Spin configuration for the magnetic terms (see
@@ -194,6 +162,10 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
     strict : bool
         Raise :class:`weft.validity.ValidityError` instead of warning
         (:class:`weft.validity.ValidityWarning`) when R lies outside the regime's domain.
+    symmetry : {None, "+", "-", "direct"}
+        Required for identical atoms in different levels (see :class:`weft.Pair`).
+    level_shifts : dict, optional
+        Extra level energies in hartree, {state: shift} (see :class:`weft.Pair`).
 
     Returns
     -------
@@ -205,13 +177,13 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
     >>> [c.order for c in contributions(50.0, regime="short")]
     ['0', '1/2', '1', '3/2']
     """
-    Rb, st1, st2, v, lunit = _prepare(R, state1, state2, regime, units, length_unit, nu,
-                                      strict)
+    Rb, pair, v, lunit = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
+                                  dict(spins=spins, symmetry=symmetry,
+                                       level_shifts=level_shifts))
     e_factor = _units.UNITS[units].per_hartree
     out = []
-    for t in _terms_au(Rb, st1, st2, regime, spins, v, r_hat):
-        delta = {k: c * e_factor * lunit.per_bohr ** _LENGTH_POWER[k.removesuffix("_contact")]
-                 for k, c in t.delta.items()}
+    for t in _terms_au(Rb, pair, regime, v, r_hat):
+        delta = {k: c * e_factor * lunit.per_bohr ** LOCAL_TERMS[k] for k, c in t.delta.items()}
         val = np.asarray(t.value, dtype=float) * e_factor
         out.append(Contribution(t.name, t.order, t.equation, val[()] if val.ndim == 0 else val,
                                 delta, t.note))
@@ -219,7 +191,8 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
 
 
 def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
-              spins=None, units="au", nu=None, r_hat=None, length_unit=None, strict=False):
+              spins=None, units="au", nu=None, r_hat=None, length_unit=None, strict=False,
+              symmetry=None, level_shifts=None):
     """Van der Waals potential W(R) between two hydrogen atoms (non-local part, R > 0).
 
     Sum of the requested orders of :func:`contributions`; δ³(R)-type local terms vanish
@@ -231,12 +204,13 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
     R : float or array_like
         Distance(s) > 0 in ``length_unit`` (default: the length unit of ``units``, bohr
         for "au"); between 1e-3 and 1e20 bohr (:data:`R_RANGE_BOHR`).
-    state1, state2 : str or tuple or State
-        S states; the long and intermediate regimes need ground-state atoms (1s).
+    state1, state2 : str or tuple or State, or a Pair as state1
+        S states; the long and intermediate regimes need ground-state atoms (1s). A
+        :class:`weft.Pair` carries states, symmetry, spins and level shifts at once.
     regime : {"intermediate", "short", "long"}
     order : None, str or non-empty sequence of str
         Order keys to include (see module docstring); None = all.
-    spins, units, nu, r_hat, length_unit, strict
+    spins, units, nu, r_hat, length_unit, strict, symmetry, level_shifts
         See :func:`contributions`.
 
     Returns
@@ -254,13 +228,14 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
     >>> bool(w[0] < 0 and w[1] < 0)
     True
     """
-    Rb, st1, st2, v, _ = _prepare(R, state1, state2, regime, units, length_unit, nu, strict)
+    Rb, pair, v, _ = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
+                              dict(spins=spins, symmetry=symmetry, level_shifts=level_shifts))
     wanted = _wanted_orders(regime, order)
     flat = Rb.ravel()
     total = np.zeros(flat.size)
     for start in range(0, flat.size, _CHUNK):
         block = flat[start:start + _CHUNK]
-        for t in _terms_au(block, st1, st2, regime, spins, v, r_hat):
+        for t in _terms_au(block, pair, regime, v, r_hat):
             if t.order in wanted:
                 total[start:start + _CHUNK] += t.value
     total = (total * _units.UNITS[units].per_hartree).reshape(Rb.shape)
@@ -270,18 +245,46 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
 def london(R, state1="1s", state2="1s", units="au", *, length_unit=None):
     """London potential W_Lon = -C6/R⁶, Eq. (31), in ``units`` (R in ``length_unit``).
 
+    Parameters
+    ----------
+    R : float or array_like
+        Distances in ``length_unit`` (default: that of ``units``).
+    state1, state2 : str or tuple or State, or a Pair as state1
+        S states.
+    units, length_unit : str
+        See :func:`contributions`.
+
+    Returns
+    -------
+    ndarray or float, in the energy unit of ``units``.
+
     Examples
     --------
     >>> round(float(london(10.0)) * 1e6, 9)
     -6.499026705
     """
     Rb = _r_bohr(R, _units.check_units(units), length_unit)
-    s1, s2 = _s_state(state1, "state1"), _s_state(state2, "state2")
-    return _units.energy_from_hartree(short.london(Rb, s1.label, s2.label), units)
+    pair = state1 if isinstance(state1, Pair) else as_pair(state1, state2, symmetry=(
+        None if _same(state1, state2) else "direct"))
+    pair.require_s_waves()
+    return _units.energy_from_hartree(short.london(Rb, pair), units)
 
 
 def casimir_polder(R, state1="1s", state2="1s", units="au", *, length_unit=None):
     """Casimir-Polder potential W_CP = -C7/R⁷, Eq. (52), in ``units`` (R in ``length_unit``).
+
+    Parameters
+    ----------
+    R : float or array_like
+        Distances in ``length_unit`` (default: that of ``units``).
+    state1, state2 : str or tuple or State, or a Pair as state1
+        Ground-state atoms (1s).
+    units, length_unit : str
+        See :func:`contributions`.
+
+    Returns
+    -------
+    ndarray or float, in the energy unit of ``units``.
 
     Examples
     --------
@@ -289,6 +292,15 @@ def casimir_polder(R, state1="1s", state2="1s", units="au", *, length_unit=None)
     -5078.99...
     """
     Rb = _r_bohr(R, _units.check_units(units), length_unit)
-    s1, s2 = _s_state(state1, "state1"), _s_state(state2, "state2")
-    _check_supported("long", s1, s2)
-    return _units.energy_from_hartree(long.casimir_polder(Rb, s1.label, s2.label), units)
+    pair = state1 if isinstance(state1, Pair) else as_pair(state1, state2, symmetry=(
+        None if _same(state1, state2) else "direct"))
+    pair.require_s_waves()
+    pair.require_levels_above("the Casimir-Polder potential, Eq. (52)")
+    return _units.energy_from_hartree(long.casimir_polder(Rb, pair), units)
+
+
+def _same(state1, state2) -> bool:
+    """Whether two state inputs name the same level (for the symmetry of london/CP)."""
+    from hydrogen.spectrum import check_state
+    a, b = check_state(state1, "state1"), check_state(state2, "state2")
+    return (a.n, a.l) == (b.n, b.l)

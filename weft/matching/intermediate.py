@@ -36,15 +36,20 @@ from functools import lru_cache
 
 import numpy as np
 
-from hydrogen.spectrum import spectral_rule
-from hydrogen.states import State, parse_state
 from hydrogen.sums import polarizability
 
 from .. import dispersive, units
-from .base import natural_rule
+from ..pair import GROUND, Pair
+from .base import (Contribution, check_nu, divided_difference, natural_rules, near_diagonal,
+                   taylor_divided_difference)
+from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential
+from .short import v_contact
 
-__all__ = ["im_w_tilde", "potential_eq61", "potential_cp", "potential_fast",
-           "natural_rule"]
+__all__ = ["ORDERS", "im_w_tilde", "potential_eq61", "potential_cp", "potential_fast",
+           "w_tilde_1loop", "contributions"]
+
+#: Order keys of the intermediate regime: the magnetic term and the dispersive potential.
+ORDERS = ("-1", "0")
 
 
 # ---------------------------------------------------------------------------
@@ -114,25 +119,28 @@ def _phi(mu: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     sa, sb = a * a, b * b
     h = sa - sb
     m = 0.5 * (sa + sb)
-    near = np.abs(h) <= 1e-4 * m
+    near = near_diagonal(sa, sb)
     dd = np.empty(mu.shape)
     far = ~near
     dd[far] = (_psi(sa[far], mu2[far]) - _psi(sb[far], mu2[far])) / h[far]
     if np.any(near):
-        # central Taylor expansion of the divided difference: Ψ'(m) + Ψ'''(m) h²/24
         w = mu2[near] / m[near]
-        R, R1, R2, R3 = _r_and_derivs(w)
-        d1 = R - w * R1
-        d3 = -(w ** 4 / mu2[near] ** 2) * (3 * R2 + w * R3)
-        dd[near] = d1 + d3 * h[near] ** 2 / 24.0
+        dd[near] = taylor_divided_difference(*_psi_derivs(w, mu2[near]), h[near])
     return -a * b * dd
 
 
+def _psi_derivs(w: np.ndarray, mu2: np.ndarray):
+    """(Ψ', Ψ''') at s = μ²/w: Ψ' = R - wR', Ψ''' = -(w⁴/μ⁴)(3R'' + wR''')."""
+    R, R1, R2, R3 = _r_and_derivs(w)
+    return R - w * R1, -(w ** 4 / mu2 ** 2) * (3 * R2 + w * R3)
+
+
 def _check_upward(dE, name):
-    if np.any(dE >= 0):
-        raise ValueError(f"{name}: Eq. (62) is implemented for atoms whose intermediate states all "
-                         "lie above them (ΔE < 0, e.g. 1s); excited S states have degenerate or "
-                         "lower levels (resonant terms) that this regime does not cover")
+    """Argument check of the array kernels: Eq. (62) as written here needs ΔE < 0."""
+    if np.any(np.asarray(dE) >= 0):
+        raise ValueError(f"{name} must be < 0 everywhere: Eq. (62) is implemented for upward "
+                         "transitions only (atoms whose intermediate levels all lie above "
+                         "them, e.g. 1s)")
 
 
 def im_w_tilde(mu, dE1, p1, dE2, p2, chunk: int = 4_000_000):
@@ -179,7 +187,7 @@ def im_w_tilde(mu, dE1, p1, dE2, p2, chunk: int = 4_000_000):
     sa, sb = a * a, b * b
     h = sa[i] - sb[j]
     mid = 0.5 * (sa[i] + sb[j])
-    near = np.abs(h) <= 1e-4 * mid
+    near = near_diagonal(sa[i], sb[j])
     fi, fj, fh, fw = i[~near], j[~near], h[~near], weight[~near]
     nm, nh, nw = mid[near], h[near], weight[near]
     flat = mu.ravel()
@@ -191,11 +199,8 @@ def im_w_tilde(mu, dE1, p1, dE2, p2, chunk: int = 4_000_000):
         psi_b = psi_a if same else _psi(np.broadcast_to(sb, (m2.shape[0], sb.size)), m2)
         total = ((psi_a[:, fi] - psi_b[:, fj]) / fh) @ fw
         if nm.size:
-            # near-diagonal pairs: central Taylor expansion Ψ'(m) + Ψ'''(m) h²/24
             w = m2 / nm[None, :]
-            R, R1, R2, R3 = _r_and_derivs(w)
-            d3 = -(w ** 4 / m2 ** 2) * (3 * R2 + w * R3)
-            total += ((R - w * R1) + d3 * nh ** 2 / 24.0) @ nw
+            total += taylor_divided_difference(*_psi_derivs(w, m2), nh) @ nw
         out[start:start + step] = total
     return (out / (16 * np.pi)).reshape(mu.shape)
 
@@ -221,7 +226,7 @@ def _log_panels(lo: float, hi: float, nodes: int, ratio: float = 2.0):
     return mu, (wt.ravel() * mu)
 
 
-def potential_eq61(R_bohr, state1="1s", state2="1s"):
+def potential_eq61(R_bohr, pair: Pair = GROUND):
     """W^(0) from Eqs. (61) and (62): dispersive transform of the double state sum.
 
     W(R) = (1/(2π²R)) ∫₀^∞ dμ e^{-μR} μ Im W̃_E^1loop(η - iμ), evaluated in natural units by
@@ -231,8 +236,8 @@ def potential_eq61(R_bohr, state1="1s", state2="1s"):
     ----------
     R_bohr : array_like
         Distances in bohr (> 0).
-    state1, state2 : str
-        S states whose intermediate levels all lie above them (ground state "1s").
+    pair : Pair
+        Atoms whose intermediate levels all lie above them (1s-1s).
 
     Returns
     -------
@@ -246,8 +251,8 @@ def potential_eq61(R_bohr, state1="1s", state2="1s"):
     True
     """
     R = _check_r(R_bohr)
-    dE1, p1 = natural_rule(state1)
-    dE2, p2 = natural_rule(state2)
+    pair.require_levels_above("Eq. (62)")
+    dE1, p1, dE2, p2 = natural_rules(pair)
     w_nat = dispersive.transform(lambda mu: im_w_tilde(mu, dE1, p1, dE2, p2), R / units.ALPHA)
     return w_nat / units.ALPHA ** 2
 
@@ -256,17 +261,7 @@ def potential_eq61(R_bohr, state1="1s", state2="1s"):
 # Casimir-Polder representation (second route, production)
 # ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=64)
-def _check_upward_state(state: State, name: str) -> None:
-    _check_upward(natural_rule(state)[0], name)
-
-
-def _check_states(state1, state2) -> None:
-    """The Casimir-Polder representation holds when every ω = E_m - E_n > 0 (ground state)."""
-    _check_upward_state(parse_state(state1), "state1")
-    _check_upward_state(parse_state(state2), "state2")
-
-
+_CP = "the Casimir-Polder representation (intermediate regime, Sec. VI)"
 _check_r = dispersive.check_distances     # finite, > 0 (any length unit)
 
 
@@ -281,12 +276,19 @@ def _cp_nodes(R: float, nodes: int = 16):
     return np.concatenate([first[0], mu]), np.concatenate([first[1], wmu])
 
 
-def potential_cp(R_bohr, state1="1s", state2="1s"):
+def potential_cp(R_bohr, pair: Pair = GROUND):
     """W^(0) in the Casimir-Polder representation, atomic units (direct quadrature).
 
     W(R) = -(1/πR⁶) ∫₀^∞ du α₁(iu) α₂(iu) e^{-2uR/c} P(uR/c), P(x) = x⁴+2x³+5x²+6x+3
     (Casimir & Polder, Phys. Rev. 73, 360 (1948); Feinberg, Sucher & Au, Phys. Rep. 180, 83
     (1989)), equivalent to Eqs. (54), (61), (62) for ground-state atoms.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr (> 0).
+    pair : Pair
+        Atoms whose intermediate levels all lie above them (1s-1s).
 
     Returns
     -------
@@ -298,14 +300,15 @@ def potential_cp(R_bohr, state1="1s", state2="1s"):
     -6.338524
     """
     R = _check_r(R_bohr)
-    _check_states(state1, state2)
+    pair.require_levels_above(_CP)
     flat = R.ravel()
     c = units.C_AU
     nodes = [_cp_nodes(r) for r in flat]
     u = np.concatenate([n[0] for n in nodes])
     # one polarizability evaluation for all R (the costly part), then per-R sums
-    a1 = polarizability(state1, 1j * u)
-    a2 = a1 if state2 == state1 else polarizability(state2, 1j * u)
+    shifts = pair.level_shifts
+    a1 = polarizability(pair.state1, 1j * u, level_shifts=shifts)
+    a2 = a1 if pair.same_level else polarizability(pair.state2, 1j * u, level_shifts=shifts)
     w = np.concatenate([n[1] for n in nodes])
     rr = np.repeat(flat, [n[0].size for n in nodes])
     x = u * rr / c
@@ -331,14 +334,14 @@ _CHUNK = 8192                # points per evaluation chunk: temporaries stay in 
 
 
 @lru_cache(maxsize=16)
-def _cp_interpolant(state1: State, state2: State) -> np.ndarray:
+def _cp_interpolant(pair: Pair) -> np.ndarray:
     """Chebyshev coefficients of R⁶ W(R) (1 + R/ρ) in log10 R, one column per decade
     (one-off setup, one :func:`potential_cp` call on all nodes); shape (_CHEB_NODES, decades)."""
     lo, hi = _CHEB_DECADES
     k = np.arange(_CHEB_NODES)
     xk = np.cos(np.pi * (k + 0.5) / _CHEB_NODES)            # Chebyshev points of the 1st kind
     R = 10.0 ** (np.arange(lo, hi)[:, None] + 0.5 * (xk[None, :] + 1))
-    vals = potential_cp(R.ravel(), state1, state2).reshape(R.shape) * R ** 6 * (1 + R / _RHO)
+    vals = potential_cp(R.ravel(), pair).reshape(R.shape) * R ** 6 * (1 + R / _RHO)
     return np.polynomial.chebyshev.chebfit(xk, vals.T, _CHEB_NODES - 1)
 
 
@@ -346,7 +349,7 @@ _P_COEFFICIENTS = (3, 6, 5, 2, 1)          # P(x) = 3 + 6x + 5x² + 2x³ + x⁴
 
 
 @lru_cache(maxsize=16)
-def _large_r_coefficients(state1: State, state2: State) -> np.ndarray:
+def _large_r_coefficients(pair: Pair) -> np.ndarray:
     """b_k of W(R) = -(c/(πR⁷)) Σ_k b_k (c/R)^{2k} (atomic units), for R ≥ _R_SERIES.
 
     With x = uR/c the Casimir-Polder integral reads
@@ -362,13 +365,13 @@ def _large_r_coefficients(state1: State, state2: State) -> np.ndarray:
     after _SERIES_TERMS terms, is exact to rounding there (tested against
     :func:`potential_cp` and against the exact 1s moments of hydrogen.sturmian).
     """
-    def inverse_moments(state):
-        rule = spectral_rule(state)
+    def inverse_moments(rule):
         w, x2 = rule.omega, rule.x2
         return [2.0 * float(np.sum(x2 * w ** (-1.0 - 2 * j))) for j in range(_SERIES_TERMS)]
 
-    s1 = inverse_moments(state1)
-    s2 = s1 if state2 == state1 else inverse_moments(state2)
+    rule1, rule2 = pair.rules()
+    s1 = inverse_moments(rule1)
+    s2 = s1 if pair.same_level else inverse_moments(rule2)
     b = []
     for k in range(_SERIES_TERMS):
         a_k = math.fsum(s1[i] * s2[k - i] for i in range(k + 1))
@@ -412,7 +415,7 @@ def _w_chebyshev(R: np.ndarray, coefs: np.ndarray) -> np.ndarray:
 _R_MIN = 10.0 ** _CHEB_DECADES[0]
 
 
-def potential_fast(R_bohr, state1="1s", state2="1s"):
+def potential_fast(R_bohr, pair: Pair = GROUND):
     """W^(0) (hartree): the Casimir-Polder representation, fast, for 1e-3 <= R <= 1e20 bohr.
 
     * 1e-3 <= R < 1e5 bohr: per-decade Chebyshev interpolant (24 points in log10 R) of
@@ -424,6 +427,18 @@ def potential_fast(R_bohr, state1="1s", state2="1s"):
     * R < 1e-3 bohr (outside the window of :func:`weft.potential`): the direct quadrature.
 
     Evaluated in chunks of 8192 points: memory beyond the output stays ~3 MB at any size.
+    Interpolant and expansion are built once per pair of atoms (spins do not enter).
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr (> 0).
+    pair : Pair
+        Atoms whose intermediate levels all lie above them (1s-1s).
+
+    Returns
+    -------
+    ndarray like R_bohr: W in hartree.
 
     Examples
     --------
@@ -431,8 +446,8 @@ def potential_fast(R_bohr, state1="1s", state2="1s"):
     -6.338524
     """
     R = _check_r(R_bohr)
-    _check_states(state1, state2)
-    st1, st2 = parse_state(state1), parse_state(state2)
+    atoms = pair.atoms
+    atoms.require_levels_above(_CP)
     flat = R.ravel()
     out = np.empty(flat.size)
     coefs = b = None
@@ -441,19 +456,19 @@ def potential_fast(R_bohr, state1="1s", state2="1s"):
         w = out[start:start + _CHUNK]
         cheb = (r >= _R_MIN) & (r < _R_SERIES)
         if cheb.all():
-            coefs = _cp_interpolant(st1, st2) if coefs is None else coefs
+            coefs = _cp_interpolant(atoms) if coefs is None else coefs
             w[:] = _w_chebyshev(r, coefs)
             continue
         big = r >= _R_SERIES
         small = r < _R_MIN
         if np.any(cheb):
-            coefs = _cp_interpolant(st1, st2) if coefs is None else coefs
+            coefs = _cp_interpolant(atoms) if coefs is None else coefs
             w[cheb] = _w_chebyshev(r[cheb], coefs)
         if np.any(big):
-            b = _large_r_coefficients(st1, st2) if b is None else b
+            b = _large_r_coefficients(atoms) if b is None else b
             w[big] = _w_large_r(r[big], b)
         if np.any(small):
-            w[small] = potential_cp(r[small], st1, st2)
+            w[small] = potential_cp(r[small], atoms)
     return out.reshape(R.shape)
 
 
@@ -473,7 +488,28 @@ def _g_of_dE(k2, dE, nu, printed=False):
     return (jfac * k2 * loops.J(dE, nu) - q * loops.K(k2, dE, nu)) / dE
 
 
-def w_tilde_1loop(k2, state1="1s", state2="1s", nu=1.0, *, printed=False):
+def _g_derivatives(k2, nu, printed):
+    """g(x) = G(-√x) (x = ΔE², ΔE < 0) and its 1st and 3rd derivatives in x, for the
+    divided difference near the diagonal. The loop functions have no closed-form ΔE
+    derivative here, so the derivatives are central differences: the first to O(s^4)
+    with s = 1e-3 x (truncation ~1e-13, round-off ~eps/1e-3 = 2e-13 relative), the third
+    to O(s^2) with s = 1e-2 x (~1e-4 relative, multiplied by h^2/24 <= 4e-10 m^2 in the
+    Taylor term: negligible)."""
+    def g(x):
+        return _g_of_dE(k2, -np.sqrt(x), nu, printed)
+
+    def dg(x):
+        s = 1e-3 * x
+        return (8 * (g(x + s) - g(x - s)) - (g(x + 2 * s) - g(x - 2 * s))) / (12 * s)
+
+    def d3g(x):
+        s = 1e-2 * x
+        return (g(x + 2 * s) - 2 * g(x + s) + 2 * g(x - s) - g(x - 2 * s)) / (2 * s ** 3)
+
+    return g, dg, d3g
+
+
+def w_tilde_1loop(k2, pair: Pair = GROUND, nu=1.0, *, printed=False):
     """W̃_E^1loop(k) of Eq. (54) for S-wave atoms, natural units, MS-bar (λ → 0).
 
     With G(ΔE) = [2k²J(ΔE) - (k⁴ - 4k²ΔE² + 8ΔE⁴)K(k², ΔE)]/ΔE, Eq. (54) reads
@@ -481,50 +517,91 @@ def w_tilde_1loop(k2, state1="1s", state2="1s", nu=1.0, *, printed=False):
         W̃ = Σ' p₁p₂ ΔE₁ΔE₂ { [G(ΔE₁) - G(ΔE₂)] / (2(ΔE₁² - ΔE₂²)) - (1/4π²)(1 - log(k²/ν²)) },
 
     where the last term is -((d-2)/2)ΔE₁ΔE₂A_{3/2} with (d-2)/2 = 1 - ε expanded before the
-    pole is dropped. The diagonal ΔE₁ = ΔE₂ (removable) uses dG/d(ΔE²) from a 4th-order
-    central difference (relative error ~1e-12). The J term carries twice its printed weight:
-    only then does Eq. (54) expand into Eqs. (22)-(25) for |k| ≫ ΔE and into Eqs. (40)-(42),
-    (49) for |k| ≪ ΔE (erratum E6; ``printed=True`` evaluates the printed form). Its
-    imaginary part on |k| = η - iμ is Eq. (62) (J is real for ΔE < 0).
+    pole is dropped. The divided difference in ΔE² is :func:`weft.matching.base.divided_difference`
+    (its derivatives by central differences, :func:`_g_derivatives`). The J term carries
+    twice its printed weight: only then does Eq. (54) expand into Eqs. (22)-(25) for
+    |k| ≫ ΔE and into Eqs. (40)-(42), (49) for |k| ≪ ΔE (erratum E6; ``printed=True``
+    evaluates the printed form). Its imaginary part on |k| = η - iμ is Eq. (62) (J is real
+    for ΔE < 0).
 
     Parameters
     ----------
     k2 : array_like
         |k|², real > 0, or complex -μ² + 0j for |k| = η - iμ (branch of :mod:`weft.loops`).
-    state1, state2 : S states with all ΔE < 0 (1s).
+    pair : Pair
+        S-wave atoms whose intermediate levels all lie above them (1s-1s).
     nu : float
         MS-bar scale (natural units, m_e = 1).
+    printed : bool
+        Evaluate the printed (misprinted) weight of the J term instead (erratum E6).
 
     Returns
     -------
     complex ndarray like k2.
+
+    Examples
+    --------
+    >>> w = w_tilde_1loop(1e-8 + 0j)
+    >>> bool(np.isfinite(w))
+    True
     """
     from .. import loops
-    dE1, p1 = natural_rule(state1)
-    dE2, p2 = natural_rule(state2)
-    _check_upward(dE1, "state1")
-    _check_upward(dE2, "state2")
+    pair.require_levels_above("Eq. (54)")
+    dE1, p1, dE2, p2 = natural_rules(pair)
     k2 = np.asarray(k2)
     out = np.empty(k2.shape, dtype=complex)
     x1, x2 = (dE1 * dE1)[:, None], (dE2 * dE2)[None, :]
-    h = x1 - x2
-    near = np.abs(h) <= 1e-6 * (x1 + x2)
-
-    def dgdx(k, dE):
-        s = 1e-3 * np.abs(dE)
-        f = lambda t: _g_of_dE(k, dE + t, nu, printed)
-        d = (8 * (f(s) - f(-s)) - (f(2 * s) - f(-2 * s))) / (12 * s)
-        return d / (2 * dE)
-
     for idx, k in np.ndenumerate(k2):
-        g1, g2 = _g_of_dE(k, dE1, nu, printed), _g_of_dE(k, dE2, nu, printed)
-        dd = np.where(near, 0.0, (g1[:, None] - g2[None, :]) / np.where(near, 1.0, h))
-        if np.any(near):
-            mid = np.sqrt(0.5 * (x1 + x2)) * -1.0                  # ΔE < 0
-            ii, jj = np.nonzero(near)
-            dd[ii, jj] = dgdx(k, mid[ii, jj])
+        g, dg, d3g = _g_derivatives(k, nu, printed)
+        dd = divided_difference(g, dg, d3g, x1, x2,
+                                g1=_g_of_dE(k, dE1, nu, printed)[:, None],
+                                g2=_g_of_dE(k, dE2, nu, printed)[None, :])
         loga = loops.A(1.5, k, nu) - 1.0 / (4 * np.pi ** 2)      # (d-2)/2 A_{3/2}, MS-bar
         term = (dE1[:, None] * dE2[None, :]) * (0.5 * dd - loga)
         out[idx] = np.sum(p1[:, None] * p2[None, :] * term)
     return out[()] if out.ndim == 0 else out
 
+
+def contributions(R_bohr, pair: Pair = GROUND, nu=None, r_hat=None):
+    """All intermediate-distance terms (Sec. VI) at R (bohr), values in hartree.
+
+    Order "-1": the magnetic dipole-dipole potential, Eqs. (44), (56); order "0": the
+    dispersive two-photon potential, Eqs. (54), (57), (61), (62), by the Casimir-Polder
+    representation (:func:`potential_fast`), with the coefficient of the contact term
+    Eq. (55).
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr.
+    pair : Pair
+        Atoms whose intermediate levels all lie above them (1s-1s); its spins set the
+        magnetic term.
+    nu : float, optional
+        MS-bar scale in units of m_e (the contact coefficient).
+    r_hat : 3-vector, optional
+        Direction of R (default z).
+
+    Returns
+    -------
+    list of :class:`weft.matching.base.Contribution`
+
+    Examples
+    --------
+    >>> [c.order for c in contributions(100.0)]
+    ['-1', '0']
+    """
+    R = np.asarray(R_bohr, dtype=float)
+    contact = units.ALPHA * v_contact(pair.spins, check_nu(nu))       # Eq. (55), a.u.
+    return [
+        Contribution("magnetic dipole-dipole", "-1", "Eqs. (44), (56)",
+                     magnetic_dipole_potential(R, pair.spins, r_hat),
+                     {"delta3": magnetic_contact_coefficient(pair.spins)},
+                     "textbook sign; see docs/errata.md E3-E4"),
+        Contribution("two-photon exchange (dispersive)", "0", "Eqs. (54), (57), (61), (62)",
+                     potential_fast(R, pair),
+                     {"delta3_contact": contact},
+                     "non-local part from the Casimir-Polder representation (equal to Eqs. "
+                     "(61)+(62) to 1e-10, tested); delta3_contact is the contact term Eq. (55) "
+                     "alone (the local part of Eq. (54) is not computed)"),
+    ]

@@ -23,7 +23,8 @@ import numpy as np
 
 from .. import units
 
-__all__ = ["spin_tensor", "c_F", "magnetic_dipole_potential", "magnetic_contact_coefficient"]
+__all__ = ["spin_tensor", "normalise_spins", "c_F", "magnetic_dipole_potential",
+           "magnetic_contact_coefficient"]
 
 #: c_F = 1 + α/(2π), Eq. (4) (one half of the electron magnetic moment at order α).
 c_F = 1.0 + units.ALPHA / (2.0 * np.pi)
@@ -53,31 +54,67 @@ def spin_tensor(spins) -> np.ndarray:
     >>> float(spin_tensor(("triplet", 1))[2, 2])
     0.25
     """
-    if spins is None:
+    canonical = normalise_spins(spins)
+    if canonical is None:
         return np.zeros((3, 3))
+    if canonical == "singlet":
+        return -0.25 * np.eye(3)
+    if canonical[0] == "triplet":
+        if canonical[1] in (1, -1):
+            return np.diag([0.0, 0.0, 0.25])
+        return np.diag([0.25, 0.25, -0.25])
+    return np.outer(np.array(canonical[1]), np.array(canonical[2]))
+
+
+_SPINS_ACCEPTED = "None, 'singlet', ('triplet', M) or {'S1': vec, 'S2': vec}"
+
+
+def normalise_spins(spins):
+    """The spin setting in one hashable, validated form (for :class:`weft.pair.Pair`).
+
+    Parameters
+    ----------
+    spins : None, str, tuple or dict
+        As for :func:`spin_tensor`; an already normalised value is returned unchanged.
+
+    Returns
+    -------
+    None, "singlet", ("triplet", M) or ("product", (x1, y1, z1), (x2, y2, z2))
+
+    Raises
+    ------
+    ValueError
+        Anything else; the message lists the accepted forms.
+
+    Examples
+    --------
+    >>> normalise_spins({"S1": [0, 0, 0.5], "S2": [0, 0, -0.5]})
+    ('product', (0.0, 0.0, 0.5), (0.0, 0.0, -0.5))
+    """
+    if spins is None:
+        return None
     if isinstance(spins, str):
         if spins == "singlet":
-            return -0.25 * np.eye(3)
+            return "singlet"
         if spins == "triplet":
             raise ValueError("spins: give the triplet projection, e.g. ('triplet', 1)")
-        raise ValueError(f"spins must be None, 'singlet', ('triplet', M) or "
-                         f"{{'S1': vec, 'S2': vec}}, got {spins!r}")
+        raise ValueError(f"spins must be {_SPINS_ACCEPTED}, got {spins!r}")
     if isinstance(spins, tuple) and len(spins) == 2 and spins[0] == "triplet":
         M = spins[1]
-        if M in (1, -1):
-            return np.diag([0.0, 0.0, 0.25])
-        if M == 0:
-            return np.diag([0.25, 0.25, -0.25])
-        raise ValueError(f"spins: triplet projection M must be -1, 0 or 1, got {M!r}")
+        if isinstance(M, (bool, np.bool_)) or M not in (-1, 0, 1):
+            raise ValueError(f"spins: triplet projection M must be -1, 0 or 1, got {M!r}")
+        return ("triplet", int(M))
+    if isinstance(spins, tuple) and len(spins) == 3 and spins[0] == "product":
+        spins = {"S1": spins[1], "S2": spins[2]}
     if isinstance(spins, dict) and set(spins) == {"S1", "S2"}:
-        v1 = np.asarray(spins["S1"], dtype=float)
-        v2 = np.asarray(spins["S2"], dtype=float)
-        for name, v in (("S1", v1), ("S2", v2)):
+        vecs = []
+        for name in ("S1", "S2"):
+            v = np.asarray(spins[name], dtype=float)
             if v.shape != (3,) or not np.all(np.isfinite(v)) or np.linalg.norm(v) > 0.5 + 1e-12:
                 raise ValueError(f"spins['{name}'] must be a finite 3-vector with |<S>| <= 1/2")
-        return np.outer(v1, v2)
-    raise ValueError(f"spins must be None, 'singlet', ('triplet', M) or "
-                     f"{{'S1': vec, 'S2': vec}}, got {spins!r}")
+            vecs.append(tuple(float(x) for x in v))
+        return ("product", vecs[0], vecs[1])
+    raise ValueError(f"spins must be {_SPINS_ACCEPTED}, got {spins!r}")
 
 
 def _unit(r_hat) -> np.ndarray:

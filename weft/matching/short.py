@@ -21,64 +21,99 @@ from functools import lru_cache
 
 import numpy as np
 
-from hydrogen.states import State, parse_state
 from hydrogen.sums import C6, london_nlo_sum
 
 from .. import units
-from .base import Contribution, check_nu, divided_difference, natural_rule, pair_arrays
+from ..pair import GROUND, Pair
+from .base import Contribution, check_nu, divided_difference, natural_rules, pair_arrays
 from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential, spin_tensor
 
-__all__ = ["london", "w_half", "w_one", "w_three_half", "delta_three_half", "w_tilde",
-           "v_tree_lo_e", "v_tree_nlo_e", "v_tree_lo_b", "v_tree_lo_m", "v_contact", "v_n2lo_e_1loop",
-           "contributions"]
+__all__ = ["ORDERS", "london", "w_half", "w_one", "w_three_half", "delta_three_half",
+           "log_sum_L", "w_tilde", "v_tree_lo_e", "v_tree_nlo_e", "v_tree_lo_b", "v_tree_lo_m",
+           "v_contact", "v_n2lo_e_1loop", "contributions"]
 
+#: Order keys of the short-distance regime (powers of α relative to London).
 ORDERS = ("0", "1/2", "1", "3/2")
 
 
 @lru_cache(maxsize=256)
-def _c6(state1: State, state2: State) -> float:
-    """C6 (hartree·bohr⁶) of two validated states, cached: a scalar W(R) call then costs
-    microseconds instead of a pair sum (~0.5 ms)."""
-    return C6(state1, state2)
+def _c6(pair: Pair) -> float:
+    """C6 (hartree·bohr⁶) of a pair, cached: a scalar W(R) call then costs microseconds
+    instead of a pair sum (~0.5 ms)."""
+    return C6(pair.state1, pair.state2, level_shifts=pair.level_shifts)
 
 
 @lru_cache(maxsize=256)
-def _nlo_sum(state1: State, state2: State) -> float:
-    """The Eq. (36) state sum (hartree·bohr⁴) of two validated states, cached like _c6."""
-    return london_nlo_sum(state1, state2)
+def _nlo_sum(pair: Pair) -> float:
+    """The Eq. (36) state sum (hartree·bohr⁴) of a pair, cached like _c6."""
+    return london_nlo_sum(pair.state1, pair.state2, level_shifts=pair.level_shifts)
 
 
-def london(R_bohr, state1="1s", state2="1s"):
+def london(R_bohr, pair: Pair = GROUND):
     """London potential W^(0) = -C6/R⁶, Eq. (31), hartree (R in bohr).
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr.
+    pair : Pair
+        The atoms (default two 1s atoms).
+
+    Returns
+    -------
+    ndarray like R_bohr, hartree.
 
     Examples
     --------
     >>> round(float(london(10.0)) * 1e6, 9)
     -6.499026705
     """
-    return -_c6(parse_state(state1), parse_state(state2)) / np.asarray(R_bohr, dtype=float) ** 6
+    return -_c6(pair) / np.asarray(R_bohr, dtype=float) ** 6
 
 
-def w_half(R_bohr, spins=None, r_hat=None):
+def w_half(R_bohr, pair: Pair = GROUND, r_hat=None):
     """W^(1/2): magnetic dipole-dipole potential, Eqs. (27), (35) (corrected), hartree.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr.
+    pair : Pair
+        The atoms; its ``spins`` set the spin correlation.
+    r_hat : 3-vector, optional
+        Direction of R (default z).
+
+    Returns
+    -------
+    ndarray like R_bohr, hartree.
 
     Examples
     --------
-    >>> float(w_half(10.0, "singlet"))
+    >>> float(w_half(10.0, Pair(spins="singlet")))
     0.0
     """
-    return magnetic_dipole_potential(R_bohr, spins, r_hat)
+    return magnetic_dipole_potential(R_bohr, pair.spins, r_hat)
 
 
-def w_one(R_bohr, state1="1s", state2="1s"):
+def w_one(R_bohr, pair: Pair = GROUND):
     """W^(1) of Eq. (36) in atomic units: -(2α²/R⁴) Σ' x2₁x2₂ ΔE₁ΔE₂/(ΔE₁+ΔE₂), hartree.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr.
+    pair : Pair
+
+    Returns
+    -------
+    ndarray like R_bohr, hartree.
 
     Examples
     --------
     >>> bool(w_one(10.0) > 0)          # repulsive (errata E2)
     True
     """
-    s = _nlo_sum(parse_state(state1), parse_state(state2))
+    s = _nlo_sum(pair)
     return -2.0 * units.ALPHA ** 2 * s / np.asarray(R_bohr, dtype=float) ** 4
 
 
@@ -87,6 +122,15 @@ def w_three_half(R_bohr):
 
     It is the Fourier transform (H_{0,0} = -1/(2πR³), Table II) of the log k² term of the
     pNRQED' potential Eq. (22): (7α²/3) log k² in natural units.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr.
+
+    Returns
+    -------
+    ndarray like R_bohr, hartree.
 
     Examples
     --------
@@ -98,31 +142,44 @@ def w_three_half(R_bohr):
 
 def _xlogx(nu):
     lnu2 = np.log(nu * nu)
-    g = lambda x: x * (np.log(x) - lnu2)
-    dg = lambda x: np.log(x) - lnu2 + 1.0
-    d3g = lambda x: -1.0 / (x * x)
+    g = lambda x: x * (np.log(x) - lnu2)   # noqa: E731
+    dg = lambda x: np.log(x) - lnu2 + 1.0   # noqa: E731
+    d3g = lambda x: -1.0 / (x * x)          # noqa: E731
     return g, dg, d3g
 
 
 @lru_cache(maxsize=256)
-def log_sum_L(state1, state2, nu=1.0) -> float:
+def log_sum_L(pair: Pair = GROUND, nu=1.0) -> float:
     """L(ν) = -Σ' p₁p₂ ΔE₁ΔE₂ DD[x log(x/ν²)](ΔE₁², ΔE₂²), natural units.
 
     The non-trivial finite part of Σ' p₁p₂ ΔE₁ΔE₂ [ΔE₁J(ΔE₁) - ΔE₂J(ΔE₂)]/(ΔE₁² - ΔE₂²)
     (Eqs. (25), (40)) with J of Eq. (A6): that sum equals [(λ + 2 - 2 log 2)(Σ' p ΔE)² + L]/(8π²)
     for atoms whose intermediate levels all lie above them (θ(ΔE) = 0).
+
+    Parameters
+    ----------
+    pair : Pair
+        Atoms whose intermediate levels all lie above them (1s-1s).
+    nu : float
+        MS-bar scale in units of m_e.
+
+    Returns
+    -------
+    float (natural units, energy⁻² · length⁰... the units of (Σ' p ΔE)²).
+
+    Examples
+    --------
+    >>> log_sum_L() > 0
+    True
     """
-    dE1, p1 = natural_rule(state1)
-    dE2, p2 = natural_rule(state2)
-    if np.any(dE1 >= 0) or np.any(dE2 >= 0):
-        raise ValueError("states: the local (δ³) terms are implemented for atoms whose "
-                         "intermediate levels all lie above them (ground state 1s)")
+    pair.require_levels_above("the local (δ³) terms of Secs. IV-V")
+    dE1, p1, dE2, p2 = natural_rules(pair)
     a, pa, b, pb = pair_arrays(dE1, p1, dE2, p2)
     dd = divided_difference(*_xlogx(nu), a * a, b * b)
     return float(-np.sum(pa * pb * a * b * dd))
 
 
-def delta_three_half(state1="1s", state2="1s", spins=None, nu=None) -> float:
+def delta_three_half(pair: Pair = GROUND, nu=None) -> float:
     """Coefficient of δ³(R) in W^(3/2), Eq. (29), hartree·bohr³ (MS-bar, ν = nu·m_e).
 
     Sum of the finite local parts of Eq. (25) [diagrams (d)+(e)], of Eq. (22) and of the
@@ -132,6 +189,17 @@ def delta_three_half(state1="1s", state2="1s", spins=None, nu=None) -> float:
     α²(log ν² + 2/3) - 4α² tr T                               (21),
     with (Σ' p ΔE)² = 4π²α² (sum rule (C2)). Converted to atomic units by × α.
 
+    Parameters
+    ----------
+    pair : Pair
+        Atoms whose intermediate levels all lie above them; its spins enter Eq. (21).
+    nu : float, optional
+        MS-bar scale in units of m_e (default 1); the result does not depend on it.
+
+    Returns
+    -------
+    float, hartree·bohr³.
+
     Examples
     --------
     >>> abs(delta_three_half(nu=1e-3) / delta_three_half(nu=1.0) - 1) < 1e-10
@@ -139,40 +207,53 @@ def delta_three_half(state1="1s", state2="1s", spins=None, nu=None) -> float:
     """
     v = check_nu(nu)
     local_v = (units.ALPHA ** 2 / 3.0) * (1.0 - 7.0 * np.log(v * v))     # Eq. (22) at k² = 1
-    return float(units.ALPHA * (_c_de(state1, state2, v) + local_v + v_contact(spins, v)))
+    return float(units.ALPHA * (_c_de(pair, v) + local_v + v_contact(pair.spins, v)))
 
 
 @lru_cache(maxsize=256)
-def _c_de(state1, state2, nu) -> float:
+def _c_de(pair: Pair, nu) -> float:
     """MS-bar finite part of Eq. (25) (natural units): a k-independent constant."""
-    dE1, p1 = natural_rule(state1)
-    dE2, p2 = natural_rule(state2)
+    dE1, p1, dE2, p2 = natural_rules(pair)
     spe = np.sum(p1 * dE1) * np.sum(p2 * dE2)
-    L = log_sum_L(state1, state2, nu)
+    L = log_sum_L(pair, nu)
     return float((8.0 / 3.0) / (8 * np.pi ** 2) * ((2 - 2 * np.log(2)) * spe + L)
                  - (4.0 / 9.0) * units.ALPHA ** 2)
 
 
-def contributions(R_bohr, state1="1s", state2="1s", spins=None, nu=None, r_hat=None):
+def contributions(R_bohr, pair: Pair = GROUND, nu=None, r_hat=None):
     """All short-distance terms (Sec. IV) at R (bohr), values in hartree.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr.
+    pair : Pair
+    nu : float, optional
+        MS-bar scale in units of m_e (local coefficients only; they do not depend on it).
+    r_hat : 3-vector, optional
+        Direction of R (default z).
+
+    Returns
+    -------
+    list of :class:`weft.matching.base.Contribution`
 
     Examples
     --------
-    >>> [c.order for c in contributions(100.0)]
+    >>> [c.order for c in contributions(50.0)]
     ['0', '1/2', '1', '3/2']
     """
     R = np.asarray(R_bohr, dtype=float)
     out = [
         Contribution("London (two electric-dipole potentials)", "0", "Eqs. (26), (31), (32)",
-                     london(R, state1, state2)),
+                     london(R, pair)),
         Contribution("magnetic dipole-dipole", "1/2", "Eqs. (27), (19), (35)",
-                     w_half(R, spins, r_hat), {"delta3": magnetic_contact_coefficient(spins)},
+                     w_half(R, pair, r_hat), {"delta3": magnetic_contact_coefficient(pair.spins)},
                      "textbook sign; see docs/errata.md E3-E4"),
         Contribution("LO x NLO electric dipole potentials", "1", "Eqs. (28), (24), (36)",
-                     w_one(R, state1, state2), {}, "repulsive for ground states"),
+                     w_one(R, pair), {}, "repulsive for ground states"),
     ]
     try:
-        delta = {"delta3": delta_three_half(state1, state2, spins, nu)}
+        delta = {"delta3": delta_three_half(pair, nu)}
         note = "MS-bar local term; independent of nu (Eq. (30))"
     except ValueError as err:
         delta, note = {}, f"local term not computed: {err}"
@@ -272,13 +353,26 @@ def v_n2lo_e_1loop(k2, nu=None):
     return (units.ALPHA ** 2 / 3.0) * (1.0 + 7.0 * np.log(np.asarray(k2, float) / (v * v)))
 
 
-def w_tilde(k2, state1="1s", state2="1s", spins=None, nu=None) -> dict:
+def w_tilde(k2, pair: Pair = GROUND, nu=None) -> dict:
     """Momentum-space short-distance potentials, Eqs. (26), (28), (29), natural units.
 
     Returns {"0": W̃_E^(a) (23), "1": W̃_E^(b) (24), "3/2": W̃_E^(d+e) (25) + Ṽ (22) + Ṽ^cont
     (21)} at k² (array). W̃^(1/2) (27) is :func:`v_tree_lo_b` and depends on the direction
     of k and the spins, so it is not in the dict. A₂ = 1/(8|k|) (A4); (25) is given by its
     MS-bar finite part (a k-independent constant, see :func:`delta_three_half`).
+
+    Parameters
+    ----------
+    k2 : array_like
+        |k|² in natural units (> 0).
+    pair : Pair
+        Atoms whose intermediate levels all lie above them; its spins enter Eq. (21).
+    nu : float, optional
+        MS-bar scale in units of m_e.
+
+    Returns
+    -------
+    dict of ndarray (natural units).
 
     Examples
     --------
@@ -289,12 +383,11 @@ def w_tilde(k2, state1="1s", state2="1s", spins=None, nu=None) -> dict:
     v = check_nu(nu)
     k2 = np.asarray(k2, float)
     k = np.sqrt(k2)
-    dE1, p1 = natural_rule(state1)
-    dE2, p2 = natural_rule(state2)
+    dE1, p1, dE2, p2 = natural_rules(pair)
     a, pa, b, pb = pair_arrays(dE1, p1, dE2, p2)
     s_a = np.sum(pa * pb / (a + b))
     s_b = np.sum(pa * pb * a * b / (a + b))
-    c_de = _c_de(state1, state2, v)
+    c_de = _c_de(pair, v)
     return {"0": k2 * k2 / (32 * k) * s_a,
             "1": k / 8 * s_b,
-            "3/2": c_de + v_n2lo_e_1loop(k2, v) + v_contact(spins, v)}
+            "3/2": c_de + v_n2lo_e_1loop(k2, v) + v_contact(pair.spins, v)}
