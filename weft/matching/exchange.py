@@ -335,7 +335,7 @@ def intermediate_contributions(R_bohr, state1, state2, symmetry, *, level_shifts
     """The exact retarded W_dir and ±H₁₂ of :mod:`weft.matching.retarded` (hartree).
 
     Orders: "0" = Re W_dir (direct), "x" = ±Re H₁₂ (exchange, absent for "direct").
-    The imaginary parts (decay-rate changes) are in ``note``-free companion
+    The imaginary parts (changes of the pair's decay rate) are returned by
     :func:`branch_potential` with ``complex_=True``.
 
     Examples
