@@ -1,0 +1,406 @@
+"""H(1s) + H(ns): the two branches E± of an excited pair in the short, long and intermediate regimes.
+
+Two hydrogen atoms, one in 1s and one in ns (n >= 2): the pair states |1s, ns⟩ and |ns, 1s⟩
+are degenerate and the dipole-dipole interaction at second order (the paper's two-photon
+exchange, Secs. IV-VI) mixes them. In that 2×2 block
+
+    W = [[W_dir, H₁₂], [H₁₂, W_dir]],     E± = W_dir ± H₁₂,   Ψ± = (|1s, ns⟩ ± |ns, 1s⟩)/√2,
+
+W_dir the paper's W with each atom in its own level, H₁₂ the exchange (state-swap) element.
+No other pair state couples to this block at this order (parity), so the ± branches are
+exact eigenvalues of the second-order problem. Atomic units (hartree, bohr), c = 1/α.
+
+Symmetry of the branches (derived in docs/excited.md): with the electron spins, Ψ+ is the
+¹Σg⁺ and ³Σu⁺ molecular state, Ψ- the ¹Σu⁺ and ³Σg⁺ one (inversion through the midpoint
+maps Ψ± to ±Ψ± for the singlet, ∓Ψ± for the triplet; Λ = 0 and σ_v-even for two s
+orbitals). ``symmetry="direct"`` gives W_dir alone: distinguishable atoms (H-D), or an
+incoherent mixture of the two branches.
+
+=============  =============================================  ==================================
+regime         W_dir                                          H₁₂
+=============  =============================================  ==================================
+short "0"      -C6/R⁶ (Eq. (32), hydrogen.C6)                 -X6/R⁶ (hydrogen.C6_exchange)
+short "1"      -(2α²/R⁴) Σ x2x2 ΔEΔE/(ΔE+ΔE) (Eq. (36))       α²[2Σ ww εε/(ε+ε) - X6Δ²/12]/R⁴
+short "3/2"    -7α³/(6πR³) (Eq. (38), state independent)      0 (⟨1s|[x,[H,x]]|ns⟩ = 0)
+long "np"      -3 x2_np α_1s(0)/R⁶ (never retards)            —
+long "2"       -23 α_1s α'_ns/(4πα R⁷) (Eq. (52), α' without np)  —
+long "res"     -Σ_lower x2_m α_1s(ω_m) Tr[g(ω_m)²] (n >= 3)     i S e^{iΔR/c}/R² (two real photons)
+intermediate   exact (weft.matching.retarded)                 exact (weft.matching.retarded)
+=============  =============================================  ==================================
+
+Lamb shift. In the nonrelativistic Coulomb spectrum np is degenerate with ns; the physical
+2S₁/₂ lies L above 2P₁/₂ (:data:`LAMB_SHIFT_2S_MHZ`). ``level_shifts=lamb_shift_2s()``
+lowers the whole 2p level by L (fine structure, 2P₃/₂ with 2/3 of the strength about 9.9 GHz
+above 2S₁/₂, is not modelled). Then the np term of W_dir is an ordinary lower level: the
+same -3 x2 α/R⁶ for R ≪ c/L, and beyond R ~ c/L ≈ 8.5e8 bohr ≈ 4.5 cm an oscillating tail
+-2 x2 α_1s(L)(L/c)⁴ cos(2LR/c)/R² plus a repulsive +23 x2 α_1s/(2π α L R⁷). H₁₂ changes by a
+relative 2e-6 (L/Δ) at most.
+
+Literature (tests in tests/test_exchange.py): Adhikari, Debierre, Matveev, Kolachevsky,
+Jentschura, PRA 95, 022703 (2017), arXiv:1701.08812: C6(2S;1S) ± X6 = 176.75 ± 27.98 (van der
+Waals range; reproduced) and "-121.50 ± 46.61" in the Casimir-Polder range: 121.50 is the
+unretarded np term of W_dir (reproduced), 46.61 is the np part of X6,
+6 w_np Σ_m w_m/(E_m - E_1s) (reproduced by :func:`adhikari_cp_mixing`), but the exact H₁₂ has
+no such term: for R ≫ c/Δ it is e^{iΔR/c} times a smooth function, ≈ i S e^{iΔR/c}/R²
+(docs/excited.md, "Differences from the literature").
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from hydrogen.spectrum import DISCRETE, spectral_rule
+from hydrogen.states import State, parse_state
+from hydrogen.sums import C6, london_nlo_sum, polarizability
+from hydrogen.transition import C6_exchange, exchange_nlo_sum, transition_rule
+
+from .. import units
+from .base import Contribution
+from .retarded import direct_kernel, exchange_kernel, tr_gg
+
+__all__ = ["LAMB_SHIFT_2S_MHZ", "lamb_shift_hartree", "lamb_shift_2s", "SYMMETRIES",
+           "molecular_terms", "excited_pair", "short_coefficients", "short_contributions",
+           "long_contributions", "intermediate_contributions", "branch_potential",
+           "adhikari_cp_mixing", "degenerate_direct_coefficient"]
+
+#: 2S₁/₂ - 2P₁/₂ Lamb shift of hydrogen, MHz: 1057.845(9) MHz, S. R. Lundeen and
+#: F. M. Pipkin, Phys. Rev. Lett. 46, 232 (1981). (Later measurements agree to ~2e-5.)
+LAMB_SHIFT_2S_MHZ = 1057.845
+
+#: The ``symmetry`` values and the molecular states each one describes.
+SYMMETRIES = {"+": ("1Σg+", "3Σu+"), "-": ("1Σu+", "3Σg+"),
+              "direct": ("distinguishable atoms (H-D) or the mean of the two branches",)}
+
+
+def lamb_shift_hartree() -> float:
+    """L = E(2S₁/₂) - E(2P₁/₂) in hartree, from :data:`LAMB_SHIFT_2S_MHZ` (weft.units).
+
+    Examples
+    --------
+    >>> round(lamb_shift_hartree() * 1e7, 4)
+    1.6077
+    """
+    return LAMB_SHIFT_2S_MHZ / units.HARTREE_MHZ
+
+
+def lamb_shift_2s() -> dict:
+    """``level_shifts`` option of the physical 2s-2p Lamb shift: the 2p level lowered by L.
+
+    Examples
+    --------
+    >>> sorted(lamb_shift_2s())
+    ['2p']
+    """
+    return {"2p": -lamb_shift_hartree()}
+
+
+def molecular_terms(symmetry: str) -> tuple:
+    """Molecular states of a branch: "+" → ('1Σg+', '3Σu+'), "-" → ('1Σu+', '3Σg+').
+
+    Derivation in docs/excited.md (inversion maps the spatial Ψ± to ±Ψ± for the singlet and
+    to ∓Ψ± for the triplet).
+
+    Examples
+    --------
+    >>> molecular_terms("+")
+    ('1Σg+', '3Σu+')
+    """
+    if symmetry not in SYMMETRIES:
+        raise ValueError(f"symmetry must be one of {list(SYMMETRIES)}, got {symmetry!r}")
+    return SYMMETRIES[symmetry]
+
+
+def excited_pair(state1, state2, symmetry) -> State:
+    """Validate a pair (1s, ns) and its ``symmetry``; returns the excited state ns.
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple or State
+        One atom in 1s and one in an S level ns (either order); 1s-1s is allowed with
+        ``symmetry`` "direct" or None.
+    symmetry : {"+", "-", "direct"} or None
+        Branch; required (not None) for 1s-ns.
+
+    Raises
+    ------
+    ValueError
+        Non-S states; both atoms excited (needs the hyperfine-resolved quasi-degenerate
+        treatment); a missing or unknown ``symmetry``.
+
+    Examples
+    --------
+    >>> excited_pair("2s", "1s", "+").label
+    '2s'
+    """
+    a, b = parse_state(state1), parse_state(state2)
+    for name, st in (("state1", a), ("state2", b)):
+        if st.l != 0:
+            raise ValueError(f"{name}: only S states are supported, got {st.label}")
+    if a.n > 1 and b.n > 1:
+        raise ValueError(
+            f"states {a.label}-{b.label}: both atoms excited is not supported. The pair state "
+            f"|{a.label}, {b.label}⟩ is degenerate with |{a.n}p, {b.n}p⟩, which the dipole-dipole "
+            "interaction couples at first order (R⁻³, not a van der Waals R⁻⁶ problem); the "
+            "quasi-degenerate manifold must be diagonalised with the Lamb shift and hyperfine "
+            "structure (Jentschura et al., PRA 95, 022704 (2017), arXiv:1701.08813)")
+    ns = a if a.n > 1 else b
+    if ns.n == 1:
+        if symmetry not in (None, "direct"):
+            raise ValueError("symmetry: 1s-1s has no state-swap degeneracy, so no ± branches; "
+                             "use symmetry='direct' or None")
+        return ns
+    if symmetry is None:
+        raise ValueError(f"symmetry is required for 1s-{ns.label}: '+' (1Σg+, 3Σu+), '-' "
+                         "(1Σu+, 3Σg+) or 'direct' (distinguishable atoms); the two branches "
+                         "differ already at order R⁻⁶")
+    molecular_terms(symmetry)
+    return ns
+
+
+def _sign(symmetry) -> int:
+    return {"+": 1, "-": -1}.get(symmetry, 0)
+
+
+# ---------------------------------------------------------------------------
+# Short regime (van der Waals range a0 ≪ R ≪ c/ΔE)
+# ---------------------------------------------------------------------------
+
+def short_coefficients(state, *, level_shifts=None) -> dict:
+    """Short-regime coefficients of 1s-ns, atomic units (module table).
+
+    Returns {"C6", "X6", "C4", "X4"} with W_dir = -C6/R⁶ + C4/R⁴ + …, H₁₂ = -X6/R⁶ + X4/R⁴ + …:
+    C4 = -2α² Σ x2x2 ΔEΔE/(ΔE+ΔE) (Eq. (36)), X4 = α²[2 Σ ww εε/(ε+ε) - X6 Δ²/12]
+    (the exchange analogue: the O(R²/c²) term of Tr[G(Δ/2+ν)G(Δ/2-ν)], docs/excited.md).
+
+    Examples
+    --------
+    >>> c = short_coefficients("2s")
+    >>> round(c["C6"], 2), round(c["X6"], 2)       # Adhikari et al. (2017): 176.75 ± 27.98
+    (176.75, 27.98)
+    """
+    ns = parse_state(state)
+    a2 = units.ALPHA ** 2
+    x6 = C6_exchange("1s", ns, level_shifts=level_shifts)
+    delta = transition_rule("1s", ns, level_shifts=level_shifts).delta
+    return {"C6": C6("1s", ns, level_shifts=level_shifts), "X6": x6,
+            "C4": -2 * a2 * london_nlo_sum("1s", ns, level_shifts=level_shifts),
+            "X4": a2 * (2 * exchange_nlo_sum("1s", ns, level_shifts=level_shifts)
+                        - x6 * delta ** 2 / 12)}
+
+
+def short_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None):
+    """Dispersive short-regime terms of a branch, orders "0", "1", "3/2" (hartree).
+
+    The magnetic order "1/2" and the local δ³(R) terms are those of
+    :mod:`weft.matching.short` (diagonal in the pair states).
+
+    Examples
+    --------
+    >>> [c.order for c in short_contributions(20.0, "1s", "2s", "+")]
+    ['0', '1', '3/2']
+    """
+    ns = excited_pair(state1, state2, symmetry)
+    R = np.asarray(R_bohr, dtype=float)
+    sg = _sign(symmetry)
+    if ns.n == 1:
+        c = {"C6": C6("1s", "1s"), "X6": 0.0, "C4": -2 * units.ALPHA ** 2 * london_nlo_sum("1s"),
+             "X4": 0.0}
+    else:
+        c = short_coefficients(ns, level_shifts=level_shifts)
+    note = f"branch {symmetry}: W_dir {'+-'[sg < 0] if sg else ''} H12" if sg else "direct"
+    return [
+        Contribution("London, both branches", "0", "Eqs. (31), (32); X6: docs/excited.md",
+                     -(c["C6"] + sg * c["X6"]) / R ** 6, {}, note),
+        Contribution("LO x NLO dipole potentials", "1", "Eq. (36) and its exchange analogue",
+                     (c["C4"] + sg * c["X4"]) / R ** 4, {}, note),
+        Contribution("one ultrasoft photon (non-local)", "3/2", "Eq. (38); exchange: 0",
+                     -7 * units.ALPHA ** 3 / (6 * np.pi * R ** 3), {},
+                     "state independent (TRK); no exchange part"),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Long regime (R ≫ c/ΔE of the non-degenerate levels)
+# ---------------------------------------------------------------------------
+
+def degenerate_direct_coefficient(state, *, level_shifts=None) -> float:
+    """3 x2_np α_1s(0), hartree·bohr⁶: the unretarded np part of W_dir (= 121.5 for 2s).
+
+    The np level of ns (ω = 0) puts π x2 δ(u) in α_ns(iu); the Casimir-Polder integral then
+    gives -3 x2_np α_1s(0)/R⁶ at every R (never retarded). With a level shift L it is the
+    R ≪ c/L limit.
+
+    Examples
+    --------
+    >>> degenerate_direct_coefficient("2s")       # 3 · 9 · 9/2 (x2 = (3√3)²/3)
+    121.5...
+    """
+    ns = parse_state(state)
+    rule = spectral_rule(ns)
+    x2 = float(np.sum(rule.x2[rule.degenerate]))
+    return 3 * x2 * float(polarizability("1s"))
+
+
+def adhikari_cp_mixing(state) -> float:
+    """6 w_np Σ_m w_m/(E_m - E_1s), hartree·bohr⁶: the Casimir-Polder-range mixing term of
+    Adhikari et al., PRA 95, 022703 (2017) (46.61 for 2s).
+
+    It is the part of X6 with the np level on the ns side (ε_np + ε_m = E_m - E_1s). It is
+    *not* the large-R limit of the exact exchange element (docs/excited.md): kept to
+    document the comparison.
+
+    Examples
+    --------
+    >>> round(adhikari_cp_mixing("2s"), 2)
+    46.61
+    """
+    ns = parse_state(state)
+    rule = transition_rule("1s", ns)
+    jp = (rule.kind == DISCRETE) & (rule.n2 == ns.n) & (rule.l2 == 1)
+    wp = float(rule.x2[jp][0])
+    return float(6 * wp * np.sum(rule.x2 / (rule.e_m - rule.e_bra)))
+
+
+def long_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None):
+    """Long-regime terms of a branch (hartree), R ≫ c/ΔE (atomic gaps), any R vs c/L.
+
+    * "np": unretarded np term of W_dir, -3x2α/R⁶ (with a level shift: its exact form,
+      Wick part with α_1s(iu) → α_1s(0) plus the pole term);
+    * "2": Casimir-Polder of the other levels, -23 α_1s α'_ns/(4πα R⁷) (Eq. (52));
+    * "res": pole terms of lower levels (n >= 3), exact closed form, and the exchange
+      ±Re[i S e^{iΔR/c}]/R² (the leading term; relative corrections O(c/(ΔR))).
+
+    Examples
+    --------
+    >>> [c.order for c in long_contributions(1e5, "2s", "1s", "+")]
+    ['np', '2', 'res']
+    """
+    ns = excited_pair(state1, state2, symmetry)
+    R = np.asarray(R_bohr, dtype=float)
+    rule = spectral_rule(ns, level_shifts=level_shifts)
+    a1 = float(polarizability("1s"))
+    jnp = (rule.kind == DISCRETE) & (rule.n2 == ns.n) & (rule.l2 == 1)
+    deg = rule.degenerate
+    x2np = float(np.sum(rule.x2[jnp]))
+    omega_np = float(rule.omega[jnp][0]) if np.any(jnp) else 0.0
+    if ns.n == 1:
+        w_np = np.zeros(R.shape)
+    elif omega_np == 0.0:
+        w_np = -3 * x2np * a1 / R ** 6
+    else:
+        w_np = _np_long_shifted(R, x2np, omega_np, a1)
+    other = ~deg & ~jnp
+    alpha_other = float(np.sum(rule.f[other] / rule.omega[other] ** 2))
+    w_cp = -23 * a1 * alpha_other / (4 * np.pi * units.ALPHA * R ** 7)
+    lower = (rule.kind == DISCRETE) & (rule.dE > 0) & ~jnp
+    w_res = np.zeros(R.shape, dtype=complex)
+    for om, x2 in zip(rule.dE[lower], rule.x2[lower]):
+        w_res = w_res - x2 * float(polarizability("1s", float(om))) * tr_gg(om, om, R)
+    sg = _sign(symmetry)
+    if sg:
+        S = exchange_kernel(ns, level_shifts=level_shifts).long_coefficient()
+        delta = transition_rule("1s", ns, level_shifts=level_shifts).delta
+        w_res = w_res + sg * 1j * S * np.exp(1j * delta * R / units.C_AU) / R ** 2
+    return [
+        Contribution("degenerate np level (unretarded)", "np", "docs/excited.md (L)",
+                     w_np, {}, "lowered by a Lamb shift: crossover at R ~ c/L"),
+        Contribution("Casimir-Polder, non-degenerate levels", "2", "Eqs. (52), (53)", w_cp, {},
+                     "alpha' of ns without the np level (lower levels included, f < 0)"),
+        Contribution("resonant tails (lower levels; exchange)", "res", "docs/excited.md (R), (X)",
+                     w_res.real, {}, "real part; oscillating cos(2ωR/c)/R², sin(ΔR/c)/R²"),
+    ]
+
+
+def _np_long_shifted(R, x2, omega, a1):
+    """np term with a level shift ω = E_np - E_ns ≠ 0, α_1s(iu) → α_1s(0) (R ≫ atomic c/ΔE)."""
+    from .retarded import _u_grid
+    u, wu = _u_grid(anchor=abs(omega))
+    flat = R.ravel()
+    out = np.empty(flat.size, dtype=complex)
+    lor = 2 * omega * x2 / (omega * omega + u * u)
+    for i in range(0, flat.size, 256):
+        y = flat[i:i + 256, None] * u[None, :] / units.C_AU
+        pol = (((y + 2) * y + 5) * y + 6) * y + 3
+        out[i:i + 256] = -(np.exp(-2 * y) * pol) @ (wu * lor) * a1 / (np.pi * flat[i:i + 256] ** 6)
+    if omega < 0:
+        out = out - x2 * a1 * tr_gg(-omega, -omega, flat)
+    return out.real.reshape(R.shape)
+
+
+# ---------------------------------------------------------------------------
+# Intermediate regime (exact)
+# ---------------------------------------------------------------------------
+
+def intermediate_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None,
+                               fast=True):
+    """The exact retarded W_dir and ±H₁₂ of :mod:`weft.matching.retarded` (hartree).
+
+    Orders: "0" = Re W_dir (direct), "x" = ±Re H₁₂ (exchange, absent for "direct").
+    The imaginary parts (changes of the pair's decay rate) are returned by
+    :func:`branch_potential` with ``complex_=True``.
+
+    Examples
+    --------
+    >>> [c.order for c in intermediate_contributions(100.0, "1s", "2s", "-")]
+    ['0', 'x']
+    """
+    ns = excited_pair(state1, state2, symmetry)
+    R = np.asarray(R_bohr, dtype=float)
+    dk = direct_kernel(ns, level_shifts=level_shifts)
+    wd = dk.fast(R) if fast else dk(R)
+    out = [Contribution("two-photon exchange, direct (retarded)", "0",
+                        "Eqs. (54), (61) generalised: docs/excited.md (D)", np.real(wd), {},
+                        "Wick part + np term + pole terms of lower levels")]
+    sg = _sign(symmetry)
+    if sg:
+        xk = exchange_kernel(ns, level_shifts=level_shifts)
+        h = xk.fast(R) if fast else xk(R)
+        out.append(Contribution("two-photon exchange, state swap (retarded)", "x",
+                                "docs/excited.md (X)", sg * np.real(h), {},
+                                f"H12 = exp(iΔR/c) B(R); branch {symmetry}"))
+    return out
+
+
+def branch_potential(R_bohr, state1, state2, symmetry, *, regime="intermediate",
+                     level_shifts=None, complex_=False):
+    """E±(R) (or W_dir) of the pair, summed over the orders of ``regime``, hartree.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances (bohr), > 0.
+    state1, state2 : str
+        1s and ns (either order).
+    symmetry : {"+", "-", "direct"}
+    regime : {"short", "long", "intermediate"}
+    level_shifts : dict, optional
+        e.g. :func:`lamb_shift_2s`.
+    complex_ : bool
+        Intermediate regime only: return the complex value W_dir ± H₁₂, whose imaginary part
+        is minus half the change of the pair's decay rate (for R → 0 it is -Γ_2γ/2 for Ψ+).
+
+    Examples
+    --------
+    >>> w = branch_potential([10.0, 1e3], "1s", "2s", "+")
+    >>> bool(w[0] < 0)
+    True
+    """
+    R = np.asarray(R_bohr, dtype=float)
+    if np.any(~np.isfinite(R)) or np.any(R <= 0):
+        raise ValueError("R must be finite and > 0 (bohr)")
+    if regime == "intermediate":
+        ns = excited_pair(state1, state2, symmetry)
+        if complex_:
+            out = direct_kernel(ns, level_shifts=level_shifts).fast(R) + 0j
+            if _sign(symmetry):
+                out = out + _sign(symmetry) * exchange_kernel(ns, level_shifts=level_shifts).fast(R)
+            return out
+        terms = intermediate_contributions(R, state1, state2, symmetry, level_shifts=level_shifts)
+    elif regime == "short":
+        terms = short_contributions(R, state1, state2, symmetry, level_shifts=level_shifts)
+    elif regime == "long":
+        terms = long_contributions(R, state1, state2, symmetry, level_shifts=level_shifts)
+    else:
+        raise ValueError(f"regime must be 'short', 'long' or 'intermediate', got {regime!r}")
+    if complex_:
+        raise ValueError("complex_=True is available in the intermediate regime only")
+    return sum(np.asarray(t.value, dtype=float) for t in terms)
