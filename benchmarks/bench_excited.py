@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hydrogen.sturmian_transition import X6_sturmian  # noqa: E402
-from hydrogen.transition import C6_exchange  # noqa: E402
+from hydrogen.sums import C6_exchange  # noqa: E402
 from weft.matching.retarded import direct_kernel, exchange_kernel  # noqa: E402
 
 

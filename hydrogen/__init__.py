@@ -11,8 +11,10 @@ Public API (a contract other tools rely on)::
     hydrogen.radial_dipole_continuum(n, l, k, l2)    # energy-normalised continuum, E = k²/2
     hydrogen.polarizability(state, omega=0.0)        # bohr³, real or complex omega
     hydrogen.C6(state1, state2)                      # hartree·bohr⁶
+    hydrogen.C6_exchange(state1, state2)             # X6 of E± = -(C6 ± X6)/R⁶, hartree·bohr⁶
     hydrogen.oscillator_sum(state, k)                # S(k) = Σ f ω^k
     hydrogen.spectral_rule(state)                    # the quadrature rule itself
+    hydrogen.transition_rule(bra, ket)               # signed <bra|x|m><m|x|ket> on the same nodes
 
 Supported range: the state sums (spectral rules: polarizability, C6, oscillator_sum, …)
 accept 1 <= n <= N_STATE_MAX = 1000, checked before anything is computed (a ValueError
@@ -22,11 +24,13 @@ n <= N_MAX = 2000.
 """
 from .dipole import (N_MAX, dipole_density, oscillator_strength, radial_dipole,
                      radial_dipole_continuum)
-from .spectrum import N_STATE_MAX, SingularSumError, SpectralRule, spectral_rule
+from .spectrum import N_STATE_MAX, SingularSumError, SpectralRule, spectral_rule, transition_rule
 from .states import State, energy, parse_state
-from .sums import C6, london_nlo_sum, oscillator_sum, pair_sum, polarizability, sum_rules
+from .sums import (C6, C6_exchange, exchange_nlo_sum, london_nlo_sum, oscillator_sum, pair_sum,
+                   polarizability, sum_rules, transition_sum_rules)
 
 __all__ = ["energy", "State", "parse_state", "radial_dipole", "radial_dipole_continuum",
            "dipole_density", "oscillator_strength", "spectral_rule", "SpectralRule",
            "SingularSumError", "polarizability", "oscillator_sum", "C6", "london_nlo_sum",
-           "pair_sum", "sum_rules", "N_STATE_MAX", "N_MAX"]
+           "pair_sum", "sum_rules", "N_STATE_MAX", "N_MAX", "transition_rule", "C6_exchange",
+           "exchange_nlo_sum", "transition_sum_rules"]

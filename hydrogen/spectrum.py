@@ -40,6 +40,7 @@ rule against the exact sum rules (C1), (C2), (C4) and S(2) = 4/(3n³).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,7 +50,7 @@ from .states import State, energy, parse_state
 
 __all__ = ["SpectralRule", "spectral_rule", "rydberg_tail_rule", "continuum_rule",
            "hurwitz_zeta_scaled", "SingularSumError", "N_STATE_MAX", "check_state",
-           "require_levels_above", "normalise_level_shifts"]
+           "require_levels_above", "normalise_level_shifts", "transition_rule"]
 
 #: Largest principal quantum number of a state whose sums are supported. Verified by the
 #: sum rules (C1), (C2), (C4), S(2) and the error estimate up to this n (tests); a rule
@@ -79,19 +80,19 @@ class SingularSumError(ValueError):
 class SpectralRule:
     """Quadrature rule over the intermediate states |m⟩ between a bra and a ket state.
 
-    The diagonal rule (bra = ket = ``state``, :func:`spectral_rule`) has positive weights
-    |⟨n|x|m⟩|²; a transition rule (ket ≠ bra, same l) has the signed weights
-    ⟨bra|x|m⟩⟨m|x|ket⟩ on the same nodes m. One type for both: every sum over a rule is
-    Σ_j F(ΔE_j) x2_j.
+    The diagonal rule (bra = ket = ``state``, :func:`spectral_rule`) has the positive
+    weights |⟨n|x|m⟩|²; a transition rule (ket ≠ bra, same l; :func:`transition_rule`) has
+    the signed weights ⟨bra|x|m⟩⟨m|x|ket⟩ on the same kind of nodes. One type for both:
+    every sum over a rule is Σ_j F(ΔE_j) x2_j.
 
     Attributes
     ----------
     state : State
         The bra |n l⟩ (for the diagonal rule: the state itself).
     dE : ndarray
-        Nodes ΔE_nm = E_n - E_m in hartree, E_n the bra's energy (the paper's sign:
-        negative for upward transitions, positive for downward ones, zero for a
-        degenerate level).
+        Nodes ΔE_j = E_mean - E_m in hartree, E_mean = (E_bra + E_ket)/2: on the diagonal
+        the paper's ΔE_nm = E_n - E_m (negative for upward transitions, positive for
+        downward ones, exactly zero for a degenerate level).
     x2 : ndarray
         Weights ⟨bra|x^i|m⟩⟨m|x^i|ket⟩ in bohr² (one Cartesian component, summed over the
         sublevels of m, averaged over those of the bra); positive on the diagonal.
@@ -105,8 +106,10 @@ class SpectralRule:
         their terms (difference to a refined rule; signed sums are judged on that scale).
     ket : State or None
         The ket of a transition rule; None for the diagonal rule.
-    ket_offset : float
-        E_ket - E_bra in hartree (0 on the diagonal), so that E_ket - E_m = dE + ket_offset.
+    e_m : ndarray
+        Absolute energies E_m of the nodes (hartree, level shifts included).
+    e_bra, e_ket : float
+        Energies of bra and ket (hartree, level shifts included).
     """
 
     state: State
@@ -117,7 +120,9 @@ class SpectralRule:
     l2: np.ndarray
     error: float = field(default=float("nan"))
     ket: State | None = None
-    ket_offset: float = 0.0
+    e_m: np.ndarray | None = None
+    e_bra: float = float("nan")
+    e_ket: float = float("nan")
 
     @property
     def bra(self) -> State:
@@ -135,8 +140,33 @@ class SpectralRule:
         return self.state.label if self.ket is None else f"{self.state.label}|{self.ket.label}"
 
     @property
+    def w(self) -> np.ndarray:
+        """The weights (bohr²; signed for a transition rule): the same array as ``x2``."""
+        return self.x2
+
+    @property
+    def delta(self) -> float:
+        """Transition energy Δ = E_ket - E_bra (hartree); 0 on the diagonal."""
+        return 0.0 if self.ket is None else self.e_ket - self.e_bra
+
+    @property
+    def dE_bra(self) -> np.ndarray:
+        """E_bra - E_m (hartree)."""
+        return self.dE if self.ket is None else self.e_bra - self.e_m
+
+    @property
+    def dE_ket(self) -> np.ndarray:
+        """E_ket - E_m (hartree)."""
+        return self.dE if self.ket is None else self.e_ket - self.e_m
+
+    @property
+    def scale(self) -> float:
+        """Σ|w_j| (bohr²): the scale on which the signed sum Σ w_j is accurate."""
+        return float(np.sum(np.abs(self.x2)))
+
+    @property
     def omega(self) -> np.ndarray:
-        """Excitation energies ω_j = E_m - E_n = -ΔE_nm (hartree)."""
+        """Excitation energies ω_j = -ΔE_j (hartree; E_m - E_n on the diagonal)."""
         return -self.dE
 
     @property
@@ -146,26 +176,55 @@ class SpectralRule:
 
     @property
     def degenerate(self) -> np.ndarray:
-        """Boolean mask of nodes degenerate with the bra (ΔE = 0)."""
+        """Boolean mask of nodes degenerate with the bra (ΔE = 0) of a diagonal rule."""
         return self.dE == 0.0
+
+    @property
+    def degenerate_bra(self) -> np.ndarray:
+        """Discrete intermediate levels exactly degenerate with the bra."""
+        if self.ket is None:
+            return self.degenerate
+        return (self.kind == DISCRETE) & (self.e_m == self.e_bra)
+
+    @property
+    def degenerate_ket(self) -> np.ndarray:
+        """Discrete intermediate levels exactly degenerate with the ket."""
+        if self.ket is None:
+            return self.degenerate
+        return (self.kind == DISCRETE) & (self.e_m == self.e_ket)
 
     @property
     def levels_above(self) -> bool:
         """True when every intermediate level lies above the bra (ΔE < 0), e.g. 1s."""
-        return bool(np.all(self.dE < 0))
+        return bool(np.all(self.dE_bra < 0))
 
     def degenerate_labels(self) -> list[str]:
         """Labels of the intermediate levels degenerate with the bra."""
-        return [State(int(n), int(l)).label
-                for n, l in zip(self.n2[self.degenerate], self.l2[self.degenerate])]
+        deg = self.degenerate_bra
+        return [State(int(n), int(l)).label for n, l in zip(self.n2[deg], self.l2[deg])]
 
     def lower_labels(self) -> list[str]:
         """Labels of the intermediate levels below the bra (downward transitions)."""
-        low = (self.dE > 0) & (self.kind == DISCRETE)
+        low = (self.dE_bra > 0) & (self.kind == DISCRETE)
         return [State(int(n), int(l)).label for n, l in zip(self.n2[low], self.l2[low])]
 
     def apply(self, func) -> complex | float:
-        """Σ_j func(ΔE_j) x2_j for a vectorised ``func`` of ΔE (hartree)."""
+        """Σ_j func(ΔE_j) x2_j for a vectorised ``func`` of ΔE (hartree).
+
+        Parameters
+        ----------
+        func : callable
+            Function of ΔE (hartree), vectorised.
+
+        Returns
+        -------
+        float or complex
+
+        Examples
+        --------
+        >>> round(float(spectral_rule("1s").apply(lambda de: -2 * de)), 12)   # TRK (C2)
+        1.0
+        """
         return np.sum(func(self.dE) * self.x2)
 
 
@@ -401,52 +460,70 @@ def _channels(l: int) -> tuple[int, ...]:
     return tuple(l2 for l2 in (l - 1, l + 1) if l2 >= 0)
 
 
-def _build(n: int, l: int, shifts: tuple, resolution: int, levels: dict) -> SpectralRule:
-    """Assemble the rule at a resolution; ``levels[l2]`` = radial integrals ⟨n' l2|r|n l⟩
-    for n' = l2+1 … (at least) the highest explicit level of this resolution."""
-    from .dipole import dipole_density
+def _signed_product(x1, e1, x2, e2) -> np.ndarray:
+    """(x1·2^e1)(x2·2^e2) without overflow of the separate factors."""
+    m, e = np.frexp(x1 * x2)
+    return np.ldexp(m, e + e1 + e2)
+
+
+def _build(bra: State, ket: State, shifts: tuple, resolution: int, levels: dict
+           ) -> SpectralRule:
+    """Assemble the rule at a resolution; ``levels[(n, l2)]`` = radial integrals
+    ⟨n' l2|r|n l⟩ for n' = l2+1 … (at least) the highest explicit level of this resolution,
+    for n = bra.n and ket.n. bra = ket gives the diagonal rule (positive weights, exact
+    zeros on degenerate levels); otherwise the signed products on the same nodes."""
+    from .dipole import _continued_amplitude, dipole_density
     shift = {(sn, sl): v for sn, sl, v in shifts}
-    n_disc = _n_discrete(n, resolution)
+    diagonal = bra == ket
+    n1, n2, l = bra.n, ket.n, bra.l
+    n_disc = _n_discrete(max(n1, n2), resolution)
     tail_nodes = _N_TAIL + 4 * (resolution - 1)
     panel_nodes = _PANEL_NODES + 8 * (resolution - 1)
-    e_n = energy(n) + shift.get((n, l), 0.0)
-    e_bind = 0.5 / n ** 2
-    dEs, x2s, kinds, n2s, l2s = [], [], [], [], []
+    e_bra = energy(n1) + shift.get((n1, l), 0.0)
+    e_ket = energy(n2) + shift.get((n2, l), 0.0)
+    e_ref = e_bra if diagonal else 0.5 * (e_bra + e_ket)
+    e_bind = 0.5 / min(n1, n2) ** 2 if diagonal else 0.5 / max(n1, n2) ** 2
+    dEs, x2s, kinds, n2s, l2s, ems = [], [], [], [], [], []
     for l2 in _channels(l):
         ang = max(l, l2) / (3.0 * (2 * l + 1))    # Σ_{m'} |⟨l' m'|x^i|l m⟩|², m-averaged / R²
         # 1. explicit discrete levels
-        n2 = np.arange(l2 + 1, n_disc + 1)
-        r = levels[l2][:n2.size]
-        e_m = -0.5 / (n2 * n2)                     # energy(n2), elementwise the same rounding
+        nn = np.arange(l2 + 1, n_disc + 1)
+        r1 = levels[(n1, l2)][:nn.size]
+        r2 = r1 if diagonal else levels[(n2, l2)][:nn.size]
+        e_m = -0.5 / (nn * nn)                     # energy(n'), elementwise the same rounding
         for (sn, sl), v in shift.items():
             if sl == l2 and l2 < sn <= n_disc:
                 e_m[sn - l2 - 1] += v
-        de = e_n - e_m
-        if not shift:
-            de[n2 == n] = 0.0                     # exact degeneracy, not rounding
-        dEs.append(de); x2s.append(ang * r * r)
-        kinds.append(np.full(n2.size, DISCRETE)); n2s.append(n2); l2s.append(np.full(n2.size, l2))
-        # 2. Rydberg tail
-        nu, w = rydberg_tail_rule(n_disc, tail_nodes)
+        de = e_ref - e_m
+        if diagonal and not shift:
+            de[nn == n1] = 0.0                     # exact degeneracy, not rounding
+        dEs.append(de); x2s.append(ang * r1 * r2); ems.append(e_m)
+        kinds.append(np.full(nn.size, DISCRETE)); n2s.append(nn); l2s.append(np.full(nn.size, l2))
+        # 2. Rydberg tail and 3. continuum
+        nu, w_t = rydberg_tail_rule(n_disc, tail_nodes)
         e_t = -0.5 / nu ** 2
-        dEs.append(e_n - e_t); x2s.append(ang * w * dipole_density(n, l, l2, e_t))
-        kinds.append(np.full(nu.size, TAIL)); n2s.append(np.zeros(nu.size, int))
-        l2s.append(np.full(nu.size, l2))
-        # 3. continuum
         e_c, w_c = continuum_rule(e_bind, panel_nodes, _Y_PANELS)
-        dEs.append(e_n - e_c); x2s.append(ang * w_c * dipole_density(n, l, l2, e_c))
-        kinds.append(np.full(e_c.size, CONTINUUM)); n2s.append(np.zeros(e_c.size, int))
-        l2s.append(np.full(e_c.size, l2))
-    arrays = [np.concatenate(a) for a in (dEs, x2s, kinds, n2s, l2s)]
+        for e_nodes, w_nodes, kind in ((e_t, w_t, TAIL), (e_c, w_c, CONTINUUM)):
+            if diagonal:
+                dens = dipole_density(n1, l, l2, e_nodes)
+            else:                                  # signed continued amplitudes
+                dens = _signed_product(*_continued_amplitude(n1, l, l2, e_nodes),
+                                       *_continued_amplitude(n2, l, l2, e_nodes))
+            dEs.append(e_ref - e_nodes); x2s.append(ang * w_nodes * dens); ems.append(e_nodes)
+            kinds.append(np.full(e_nodes.size, kind)); n2s.append(np.zeros(e_nodes.size, int))
+            l2s.append(np.full(e_nodes.size, l2))
+    arrays = [np.concatenate(a) for a in (dEs, x2s, kinds, n2s, l2s, ems)]
     for a in arrays:
         a.setflags(write=False)
-    return SpectralRule(State(n, l), *arrays)
+    dE, x2, kind, n2a, l2a, e_m = arrays
+    return SpectralRule(bra, dE, x2, kind, n2a, l2a, ket=None if diagonal else ket,
+                        e_m=e_m, e_bra=float(e_bra), e_ket=float(e_ket))
 
 
 def _probe(rule: SpectralRule) -> tuple[np.ndarray, np.ndarray]:
-    """Probe sums for the error estimate and the sums of the magnitudes of their terms.
+    """Probe sums used for the error estimate and the sums of the magnitudes of their terms.
 
-    Degenerate nodes are left out (1/ΔE); signed sums (transition rules, downward
+    Nodes with ΔE = 0 are left out (1/ΔE); signed sums (transition rules, downward
     transitions) are judged on the scale Σ|terms|, not on their possibly cancelling value.
     """
     de = np.where(rule.degenerate, 1.0, rule.dE)
@@ -458,21 +535,24 @@ def _probe(rule: SpectralRule) -> tuple[np.ndarray, np.ndarray]:
 
 
 @lru_cache(maxsize=64)
-def _cached_rule(n: int, l: int, shifts: tuple) -> SpectralRule:
+def _cached_rule(n: int, l: int, shifts: tuple, n_ket: int = 0) -> SpectralRule:
+    """The rule of (n, l) (n_ket = 0) or the transition rule (n, l) -> (n_ket, l)."""
     from .dipole import radial_dipole_levels
-    n_disc = _n_discrete(n, 1)
+    bra = State(n, l)
+    ket = State(n_ket, l) if n_ket else bra
+    n_disc = _n_discrete(max(bra.n, ket.n), 1)
     for sn, sl, _ in shifts:
         if sn > n_disc:
             raise ValueError(f"level_shifts: level n={sn} is beyond the explicit discrete levels "
                              f"(n <= {n_disc}); shifts are allowed only there")
-    top = _n_discrete(n, 2)            # the discrete levels of both resolutions, computed once
-    levels = {l2: radial_dipole_levels(n, l, l2, np.arange(l2 + 1, top + 1)) for l2 in _channels(l)}
-    coarse = _build(n, l, shifts, 1, levels)
-    fine = _build(n, l, shifts, 2, levels)
+    top = _n_discrete(max(bra.n, ket.n), 2)   # discrete levels of both resolutions, once
+    levels = {(st.n, l2): radial_dipole_levels(st.n, l, l2, np.arange(l2 + 1, top + 1))
+              for st in {bra, ket} for l2 in _channels(l)}
+    coarse = _build(bra, ket, shifts, 1, levels)
+    fine = _build(bra, ket, shifts, 2, levels)
     (pc, _), (pf, scale) = _probe(coarse), _probe(fine)
     err = float(np.max(np.abs(pc - pf) / np.maximum(scale, 1e-300)))
-    return SpectralRule(coarse.state, coarse.dE, coarse.x2, coarse.kind, coarse.n2,
-                        coarse.l2, error=err)
+    return dataclasses.replace(coarse, error=err)
 
 
 def check_state(state, name: str = "state"):
@@ -528,3 +608,56 @@ def spectral_rule(state, *, level_shifts=None) -> SpectralRule:
     """
     st = check_state(state)
     return _cached_rule(st.n, st.l, normalise_level_shifts(level_shifts))
+
+
+def transition_rule(bra, ket, *, level_shifts=None) -> SpectralRule:
+    """Quadrature rule {ΔE_j, w_j} for the transition sums Σ_m ⟨bra|x|m⟩⟨m|x|ket⟩ F(E_m).
+
+    The off-diagonal generalisation of :func:`spectral_rule` (the paper's p_E(n, m) of
+    Eq. (12) with ⟨n|x|m⟩⟨m|x|n⟩ → ⟨bra|x|m⟩⟨m|x|ket⟩), over discrete levels, the Rydberg
+    tail and the continuum on common nodes; the tail and continuum weights are products of
+    the signed continued amplitudes of :mod:`hydrogen.dipole` (whose sign equals that of
+    ``radial_dipole`` at every integer ν, so the products continue the discrete ones). The
+    nodes are ΔE_j = E_mean - E_m, E_mean = (E_bra + E_ket)/2 (``dE_bra``, ``dE_ket`` give
+    E_bra - E_m, E_ket - E_m); the error is measured on the scale of Σ|w| (the weights
+    have both signs). Sum rules (docs/excited.md): Σ w = ⟨bra|r²|ket⟩/3,
+    Σ ε w = δ_{bra,ket}/2, Σ(ε² - Δ²/4) w = (2/3)⟨bra|1/r|ket⟩,
+    Σ ε(ε² - Δ²/4) w = (2/3)(n_bra n_ket)^{-3/2} for S states (ε = -ΔE, Δ = E_ket - E_bra).
+
+    Parameters
+    ----------
+    bra, ket : str or tuple or State
+        Levels of equal orbital angular momentum, e.g. "1s" and "2s"; bra = ket gives
+        :func:`spectral_rule` of that state.
+    level_shifts : dict, optional
+        Extra level energies (hartree) keyed by label or (n, l); they shift bra, ket and
+        intermediate levels (e.g. {"2p": -L} for a Lamb shift L of 2s above 2p).
+
+    Returns
+    -------
+    SpectralRule
+        ``ket`` set, ``x2`` (= ``w``) the signed weights in bohr², ``delta`` = E_ket - E_bra.
+
+    Raises
+    ------
+    ValueError
+        Unknown labels, n beyond N_STATE_MAX, levels of different l.
+
+    Examples
+    --------
+    >>> rule = transition_rule("1s", "2s")
+    >>> float(rule.delta)                                   # E_2s - E_1s, hartree
+    0.375
+    >>> abs(float(rule.w.sum()) + 512 * 2 ** 0.5 / 729) < 1e-13     # ⟨1s|r²|2s⟩/3
+    True
+    """
+    b, k = check_state(bra, "bra"), check_state(ket, "ket")
+    if b.l != k.l:
+        raise ValueError(
+            f"bra, ket: transition rules are implemented for levels of equal l (the scalar "
+            f"part of ⟨bra|x^i x^j|ket⟩); got {b.label} (l={b.l}) and {k.label} (l={k.l}), "
+            "whose product is a pure rank-2 tensor")
+    shifts = normalise_level_shifts(level_shifts)
+    if (b.n, b.l) == (k.n, k.l):
+        return _cached_rule(b.n, b.l, shifts)
+    return _cached_rule(b.n, b.l, shifts, k.n)

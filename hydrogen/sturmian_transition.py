@@ -2,7 +2,7 @@
 
 A second route to the exchange coefficient X6 of two hydrogen atoms in the levels 1s and ns
 (E± = -(C6 ± X6)/R⁶), sharing no code with :mod:`hydrogen.dipole`, :mod:`hydrogen.spectrum`
-or :mod:`hydrogen.transition`: instead of summing signed products ⟨a|x|m⟩⟨m|x|b⟩ over the
+or :func:`hydrogen.spectrum.transition_rule`: instead of summing signed products ⟨a|x|m⟩⟨m|x|b⟩ over the
 discrete and continuum spectrum, it evaluates the l = 1 Coulomb Green's function between the
 two dipole sources in the Coulomb-Sturmian basis (Hostler's diagonal series, as in
 :mod:`hydrogen.sturmian`), at complex energy E_mean ± iu.
@@ -34,7 +34,7 @@ frequency ν measured from Δ/2 (Δ = E_b - E_a) and Wick-rotated (no pole is cr
     X6 = (3/π) ∫₀^∞ a(iu)² du  =  6 Σ_{m,m'} w_m w_m'/(ε_m + ε_m').                      (X4)
 
 The u integral is done with Gauss-Legendre nodes on u = σ t/(1 - t) (σ = 1/4 hartree);
-a(iu) ~ -(4/3)(n_a n_b)^{-3/2}/u⁴ (sum rule (T3) of :mod:`hydrogen.transition`), so the
+a(iu) ~ -(4/3)(n_a n_b)^{-3/2}/u⁴ (sum rule (T3) of :func:`hydrogen.spectrum.transition_rule`), so the
 integrand is smooth and decays like u^{-8}.
 
 References: L. Hostler, J. Math. Phys. 5, 591 (1964); M. Rotenberg, Adv. At. Mol. Phys. 6,

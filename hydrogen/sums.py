@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from .spectrum import SingularSumError, SpectralRule, check_state, spectral_rule
+from .spectrum import (DISCRETE, SingularSumError, SpectralRule, check_state, spectral_rule,
+                       transition_rule)
 from .states import parse_state
 
 __all__ = ["polarizability", "oscillator_sum", "C6", "london_nlo_sum", "pair_sum",
-           "sum_rules", "expectation_r2", "expectation_p2"]
+           "sum_rules", "expectation_r2", "expectation_p2", "C6_exchange", "exchange_nlo_sum", "transition_sum_rules"]
 
 
 #: Largest |omega| (hartree) accepted: α falls as 1/ω², which would underflow beyond.
@@ -270,3 +271,107 @@ def sum_rules(state, *, level_shifts=None) -> dict:
     if st.l == 0:
         out["S2"] = (float(np.sum(rule.f * de * de)), 4.0 / (3.0 * st.n ** 3))
     return out
+
+
+def transition_sum_rules(bra, ket, *, level_shifts=None) -> dict:
+    """The sums (T0)-(T3) of the module docstring on the rule, with their scales.
+
+    Returns a dict name -> (computed, scale): the signed sum over the rule and the same sum
+    with |w| (the round-off and truncation floor of the signed sum is ~1e-16 × scale).
+    The exact values are not computed here (the tests take them from sympy).
+
+    Examples
+    --------
+    >>> got, scale = transition_sum_rules("1s", "3s")["T1"]      # Σ ε w = 0 for bra ≠ ket
+    >>> abs(got) < 1e-13 * scale
+    True
+    """
+    rule = transition_rule(bra, ket, level_shifts=level_shifts)
+    eps, w, q = -rule.dE, rule.x2, 0.25 * rule.delta ** 2
+    gs = {"T0": np.ones_like(eps), "T1": eps, "T2": eps * eps - q, "T3": eps * (eps * eps - q)}
+    return {k: (float(np.sum(w * g)), float(np.sum(np.abs(w * g)))) for k, g in gs.items()}
+
+
+# ---------------------------------------------------------------------------
+# Exchange sums of two identical atoms in different levels
+# ---------------------------------------------------------------------------
+
+def _exchange_grid(state1, state2, level_shifts):
+    """w_i w_j and ε_i + ε_j on the transition rule, with the resonance check."""
+    a, b = check_state(state1, "state1"), check_state(state2, "state2")
+    if a == b:
+        raise ValueError(f"state1, state2: both are {a.label}; the exchange (state-swap) term "
+                         "exists only for atoms in different levels")
+    if a.l != 0 or b.l != 0:
+        raise ValueError(f"state1, state2: exchange sums are implemented for S states, got "
+                         f"{a.label} and {b.label}")
+    rule = transition_rule(a, b, level_shifts=level_shifts)
+    eps = -rule.dE
+    total = eps[:, None] + eps[None, :]
+    disc = rule.kind == DISCRETE
+    if np.any(total <= 0):
+        exact = np.any((total == 0) & disc[:, None] & disc[None, :])
+        raise SingularSumError(
+            f"exchange sum for {a.label}-{b.label} is singular: an intermediate pair |m, m'⟩ lies "
+            + ("exactly at" if exact else "at or below")
+            + " E_a + E_b (both atoms excited: e.g. |2p, 3p⟩ for 2s-3s), a first-order resonant "
+            "(R⁻³) coupling or a real transition, not a van der Waals term")
+    return rule, eps, total
+
+
+def C6_exchange(state1, state2, *, level_shifts=None) -> float:
+    """Exchange coefficient X6 of E± = -(C6 ± X6)/R⁶, hartree·bohr⁶ (docs/excited.md).
+
+    For two identical atoms in different S levels a, b the pair states |a, b⟩ and |b, a⟩ are
+    degenerate; the second-order dipole-dipole interaction (the London term of Eq. (31))
+    has the off-diagonal element H₁₂ = -X6/R⁶ with
+
+        X6 = 6 Σ_{m,m'} w_m w_m' / (ε_m + ε_m'),   w_m = ⟨a|x|m⟩⟨m|x|b⟩,  ε_m = E_m - E_mean,
+
+    (E_mean = (E_a + E_b)/2; ε_m + ε_m' = E_m + E_m' - E_a - E_b) — Eq. (32) with p_E(n,m)
+    → e²⟨a|x|m⟩⟨m|x|b⟩. The states (|a,b⟩ ± |b,a⟩)/√2 have E± = -(C6 ± X6)/R⁶, with C6 the
+    direct coefficient :func:`hydrogen.sums.C6`.
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple or State
+        Two different S states, e.g. "1s" and "2s" (order irrelevant).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`transition_rule`.
+
+    Returns
+    -------
+    float
+        X6 in hartree·bohr⁶.
+
+    Raises
+    ------
+    ValueError
+        Equal states, non-S states.
+    SingularSumError
+        An intermediate pair degenerate with the initial pair (e.g. 2s-3s: |2p, 3p⟩).
+
+    Examples
+    --------
+    >>> round(C6_exchange("1s", "2s"), 2)      # Adhikari et al., PRA 95, 022703 (2017): 27.98
+    27.98
+    """
+    rule, _, total = _exchange_grid(state1, state2, level_shifts)
+    w = rule.x2
+    return float(6.0 * np.sum(w[:, None] * w[None, :] / total))
+
+
+def exchange_nlo_sum(state1, state2, *, level_shifts=None) -> float:
+    """Σ_{m,m'} w_m w_m' ε_m ε_m'/(ε_m + ε_m'), hartree·bohr⁴: the exchange analogue of Eq. (36).
+
+    With it the R⁻⁴ term of the exchange element is
+    H₁₂^(1) = α² [2 × this - X6 Δ²/12] / R⁴ (a.u., Δ = E_b - E_a; docs/excited.md).
+
+    Examples
+    --------
+    >>> exchange_nlo_sum("1s", "2s") > 0
+    True
+    """
+    rule, eps, total = _exchange_grid(state1, state2, level_shifts)
+    w = rule.x2
+    return float(np.sum(w[:, None] * w[None, :] * eps[:, None] * eps[None, :] / total))

@@ -20,8 +20,9 @@ def test_subtraction_constants_equal_long_regime_eqs_40_41():
         assert d["delta3"] == pytest.approx(long.delta_zero(nu=nu), rel=1e-12)
         assert d["laplacian_delta3"] == pytest.approx(long.laplacian_one(), rel=1e-12)
     for spins in ("singlet", ("triplet", 1)):
-        assert local.intermediate_local(spins=spins)["delta3"] == pytest.approx(
-            long.delta_zero(spins=spins), rel=1e-12)
+        pair = weft.Pair(spins=spins)
+        assert local.intermediate_local(pair)["delta3"] == pytest.approx(
+            long.delta_zero(pair), rel=1e-12)
 
 
 def test_subtraction_constants_from_eq54_at_small_k():
@@ -44,13 +45,14 @@ def test_subtraction_constants_from_eq54_at_small_k():
 
 def test_local_terms_refused_for_excited_states():
     with pytest.raises(ValueError, match="2iπθ"):
-        local.intermediate_local("1s", "3s")
+        local.intermediate_local(weft.Pair("1s", "3s", symmetry="direct"))
 
 
 def _local_coefficients(regime, state1, state2, nu):
     out = {}
     R = {"short": 80.0, "long": 1e4, "intermediate": 500.0}[regime]
-    for c in weft.contributions(R, state1, state2, regime=regime, nu=nu):
+    sym = None if state1 == state2 else "direct"
+    for c in weft.contributions(R, state1, state2, regime=regime, nu=nu, symmetry=sym):
         for key, val in c.delta.items():
             out[(c.order, key)] = val
     return out
@@ -75,9 +77,6 @@ def test_intermediate_local_coefficients_are_nu_independent():
             assert got[key] == pytest.approx(ref[key], rel=1e-10)
 
 
-@pytest.mark.xfail(strict=True, reason="weft.potential still reports the contact term Eq. (55) "
-                   "alone for the intermediate regime; the lead wires local.intermediate_local "
-                   "into weft.potential._intermediate_contributions")
 def test_public_intermediate_local_coefficients_are_nu_independent():
     ref = _local_coefficients("intermediate", "1s", "1s", 1.0)
     for nu in NUS:

@@ -80,8 +80,8 @@ def test_short_regime_symmetric_and_finite(n1, n2, r):
     sym = None if n1 == n2 else "direct"      # different levels: the direct term, explicitly
     try:
         a = weft.potential(r, s1, s2, regime="short", order=["0", "1"], symmetry=sym)
-    except ValueError as err:                 # resonant pairs (e.g. 2s-3s) must say so
-        assert "resonant" in str(err) or "ionise" in str(err)
+    except ValueError as err:                 # both atoms excited (e.g. 2s-3s) must say why
+        assert "both atoms excited" in str(err) and "1701.08813" in str(err)
         return
     b = weft.potential(r, s2, s1, regime="short", order=["0", "1"], symmetry=sym)
     assert np.isfinite(a) and a == pytest.approx(b, rel=1e-12)
@@ -103,17 +103,25 @@ def test_intermediate_between_limits(r):
     (dict(nu=True), "nu must be"), (dict(regime=None), "regime"),
     (dict(units=None), "units"), (dict(length_unit="parsec"), "length_unit"),
     (dict(state1="3s", regime="long"), "symmetry"),
-    (dict(state1="3s", regime="long", symmetry="direct"), "ground state"),
+    (dict(state1="3s", state2="2s", symmetry="direct"), "both atoms excited"),
 ])
 def test_inputs_that_must_not_be_accepted(kwargs, match):
     with pytest.raises(ValueError, match=match):
         weft.potential(20.0, **kwargs)
 
 
-def test_messages_do_not_suggest_options_the_function_lacks():
-    with pytest.raises(ValueError) as err:
-        weft.potential(1e4, "3s", "1s", regime="long", symmetry="direct")
-    assert "level_shifts" not in str(err.value) and "3s" in str(err.value)
+def test_level_shifts_reach_the_matching_layer():
+    """weft.potential takes level_shifts (a Lamb shift lowers 2p below 2s): unchanged for
+    R << c/L = 8.5e8 bohr, the oscillating tail beyond (docs/excited.md)."""
+    from weft.matching.exchange import lamb_shift_2s
+    kw = dict(state1="1s", state2="2s", symmetry="direct")
+    near, far = 1e4, 3e9
+    a = weft.potential(near, **kw)
+    b = weft.potential(near, **kw, level_shifts=lamb_shift_2s())
+    assert b == pytest.approx(a, rel=1e-6)
+    c = weft.potential(far, **kw)
+    d = weft.potential(far, **kw, level_shifts=lamb_shift_2s())
+    assert abs(d / c - 1) > 0.1
 
 
 def test_length_unit_is_explicit_and_overridable():

@@ -40,7 +40,8 @@ class Pair:
     Parameters
     ----------
     state1, state2 : str or tuple or State
-        The atoms' states, e.g. "1s", (2, 0), State(3, 0).
+        The atoms' states, e.g. "1s", (2, 0), State(3, 0); at least one of them 1s (pairs
+        with both atoms excited are refused, with the reason).
     symmetry : {None, "+", "-", "direct"}
         Required ("+", "-" or "direct") when the two atoms are in different levels; None
         when they are in the same level (module docstring).
@@ -70,6 +71,7 @@ class Pair:
     def __init__(self, state1="1s", state2="1s", *, symmetry=None, spins=None,
                  level_shifts=None):
         s1, s2 = check_state(state1, "state1"), check_state(state2, "state2")
+        _require_one_ground_state(s1, s2)
         if symmetry is not None and symmetry not in SYMMETRIES:
             raise ValueError(f"symmetry must be None or one of {list(SYMMETRIES)}, got "
                              f"{symmetry!r}")
@@ -147,6 +149,20 @@ class Pair:
         """
         for rule in self.rules():
             require_levels_above(rule, what)
+
+
+def _require_one_ground_state(a: State, b: State) -> None:
+    """Refuse pairs with both atoms excited, naming the reason: |ns, n's⟩ is degenerate
+    with |np, n'p⟩, coupled at first order (R⁻³), which needs the hyperfine-resolved
+    treatment."""
+    if a.n > 1 and b.n > 1:
+        raise ValueError(
+            f"states {a.label}-{b.label}: both atoms excited is not supported. The pair "
+            f"state |{a.label}, {b.label}> is degenerate with |{a.n}p, {b.n}p>, which the "
+            "dipole-dipole interaction couples at first order (R⁻³, not a van der Waals "
+            "R⁻⁶ problem); the quasi-degenerate manifold must be diagonalised with the "
+            "Lamb shift and hyperfine structure (Jentschura et al., PRA 95, 022704 (2017), "
+            "arXiv:1701.08813)")
 
 
 #: Two ground-state atoms, the default pair of every regime function.

@@ -27,7 +27,7 @@ import numpy as np
 from hydrogen.spectrum import SingularSumError
 
 from . import units as _units
-from .matching import intermediate, long, short
+from .matching import exchange, intermediate, long, short
 from .matching.base import LOCAL_TERMS, Contribution, check_nu
 from .pair import Pair, as_pair
 from .validity import check_domain
@@ -80,8 +80,13 @@ def _check_nu(nu):
     return check_nu(nu)
 
 
-def _wanted_orders(regime, order):
-    allowed = REGIMES[regime]
+def _orders(regime, pair: Pair) -> tuple:
+    """Order keys of a regime for a pair: REGIMES for 1s-1s, the exchange module's for 1s-ns."""
+    return REGIMES[regime] if pair.same_level else exchange.orders(regime, pair)
+
+
+def _wanted_orders(regime, order, pair: Pair):
+    allowed = _orders(regime, pair)
     if order is None:
         return set(allowed)
     keys = [order] if isinstance(order, str) else order
@@ -97,19 +102,20 @@ def _wanted_orders(regime, order):
 
 
 def _check_supported(regime, pair: Pair):
-    """What the regimes cannot treat (yet): a clear error, before anything is computed."""
+    """What the regimes cannot treat: a clear error, before anything is computed.
+
+    S waves only; at least one atom in 1s (both excited: first-order resonant coupling);
+    two atoms in the same level must be 1s-1s in the long and intermediate regimes (the
+    only same-level pair with one atom in 1s).
+    """
     pair.require_s_waves()
-    if pair.symmetry in ("+", "-"):
-        raise ValueError(f"symmetry={pair.symmetry!r}: the exchange term X6 of identical atoms in "
-                         "different levels is not implemented yet; symmetry='direct' gives "
-                         "the direct term (distinguishable atoms)")
-    if regime != "short":
-        pair.require_levels_above(f"the {regime} regime")
 
 
 def _terms_au(Rb, pair, regime, nu, r_hat):
     """The regime's contributions at R (bohr), in atomic units."""
     try:
+        if not pair.same_level:
+            return exchange.contributions(Rb, pair, regime, nu, r_hat)
         return _MODULES[regime].contributions(Rb, pair, nu, r_hat)
     except SingularSumError as err:       # never suggest options this function lacks
         raise SingularSumError(f"regime {regime!r}, {pair.label}: "
@@ -125,7 +131,8 @@ def _prepare(R, state1, state2, regime, units, length_unit, nu, strict, pair_opt
     v = _check_nu(nu)
     _check_supported(regime, pair)
     lunit = _units.length_unit_of(units, length_unit)
-    check_domain(Rb, regime, pair.state1, pair.state2, strict=strict, length_unit=lunit)
+    check_domain(Rb, regime, pair.state1, pair.state2, strict=strict, length_unit=lunit,
+                 symmetry=pair.symmetry)
     return Rb, pair, v, lunit
 
 
@@ -230,7 +237,7 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
     """
     Rb, pair, v, _ = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
                               dict(spins=spins, symmetry=symmetry, level_shifts=level_shifts))
-    wanted = _wanted_orders(regime, order)
+    wanted = _wanted_orders(regime, order, pair)
     flat = Rb.ravel()
     total = np.zeros(flat.size)
     for start in range(0, flat.size, _CHUNK):

@@ -48,16 +48,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from hydrogen.spectrum import DISCRETE, spectral_rule
+from hydrogen.spectrum import DISCRETE, check_state, spectral_rule, transition_rule
 from hydrogen.states import State, parse_state
-from hydrogen.sums import C6, london_nlo_sum, polarizability
-from hydrogen.transition import C6_exchange, exchange_nlo_sum, transition_rule
+from hydrogen.sums import C6, C6_exchange, exchange_nlo_sum, london_nlo_sum, polarizability
 
 from .. import units
+from ..pair import Pair
 from .base import Contribution
+from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential
 from .retarded import direct_kernel, exchange_kernel, tr_gg
 
-__all__ = ["LAMB_SHIFT_2S_MHZ", "lamb_shift_hartree", "lamb_shift_2s", "SYMMETRIES",
+__all__ = ["ORDERS", "contributions", "LAMB_SHIFT_2S_MHZ", "lamb_shift_hartree",
+           "lamb_shift_2s", "SYMMETRY_TERMS",
            "molecular_terms", "excited_pair", "short_coefficients", "short_contributions",
            "long_contributions", "intermediate_contributions", "branch_potential",
            "adhikari_cp_mixing", "degenerate_direct_coefficient"]
@@ -67,7 +69,7 @@ __all__ = ["LAMB_SHIFT_2S_MHZ", "lamb_shift_hartree", "lamb_shift_2s", "SYMMETRI
 LAMB_SHIFT_2S_MHZ = 1057.845
 
 #: The ``symmetry`` values and the molecular states each one describes.
-SYMMETRIES = {"+": ("1Σg+", "3Σu+"), "-": ("1Σu+", "3Σg+"),
+SYMMETRY_TERMS = {"+": ("1Σg+", "3Σu+"), "-": ("1Σu+", "3Σg+"),
               "direct": ("distinguishable atoms (H-D) or the mean of the two branches",)}
 
 
@@ -104,13 +106,13 @@ def molecular_terms(symmetry: str) -> tuple:
     >>> molecular_terms("+")
     ('1Σg+', '3Σu+')
     """
-    if symmetry not in SYMMETRIES:
-        raise ValueError(f"symmetry must be one of {list(SYMMETRIES)}, got {symmetry!r}")
-    return SYMMETRIES[symmetry]
+    if symmetry not in SYMMETRY_TERMS:
+        raise ValueError(f"symmetry must be one of {list(SYMMETRY_TERMS)}, got {symmetry!r}")
+    return SYMMETRY_TERMS[symmetry]
 
 
 def excited_pair(state1, state2, symmetry) -> State:
-    """Validate a pair (1s, ns) and its ``symmetry``; returns the excited state ns.
+    """Validate a pair (1s, ns) and its ``symmetry`` (through :class:`weft.Pair`); returns ns.
 
     Parameters
     ----------
@@ -119,6 +121,11 @@ def excited_pair(state1, state2, symmetry) -> State:
         ``symmetry`` "direct" or None.
     symmetry : {"+", "-", "direct"} or None
         Branch; required (not None) for 1s-ns.
+
+    Returns
+    -------
+    State
+        The excited state ns (1s for a 1s-1s pair).
 
     Raises
     ------
@@ -131,29 +138,15 @@ def excited_pair(state1, state2, symmetry) -> State:
     >>> excited_pair("2s", "1s", "+").label
     '2s'
     """
-    a, b = parse_state(state1), parse_state(state2)
-    for name, st in (("state1", a), ("state2", b)):
-        if st.l != 0:
-            raise ValueError(f"{name}: only S states are supported, got {st.label}")
-    if a.n > 1 and b.n > 1:
-        raise ValueError(
-            f"states {a.label}-{b.label}: both atoms excited is not supported. The pair state "
-            f"|{a.label}, {b.label}⟩ is degenerate with |{a.n}p, {b.n}p⟩, which the dipole-dipole "
-            "interaction couples at first order (R⁻³, not a van der Waals R⁻⁶ problem); the "
-            "quasi-degenerate manifold must be diagonalised with the Lamb shift and hyperfine "
-            "structure (Jentschura et al., PRA 95, 022704 (2017), arXiv:1701.08813)")
-    ns = a if a.n > 1 else b
-    if ns.n == 1:
-        if symmetry not in (None, "direct"):
-            raise ValueError("symmetry: 1s-1s has no state-swap degeneracy, so no ± branches; "
-                             "use symmetry='direct' or None")
-        return ns
-    if symmetry is None:
-        raise ValueError(f"symmetry is required for 1s-{ns.label}: '+' (1Σg+, 3Σu+), '-' "
-                         "(1Σu+, 3Σg+) or 'direct' (distinguishable atoms); the two branches "
-                         "differ already at order R⁻⁶")
-    molecular_terms(symmetry)
-    return ns
+    pair = Pair(state1, state2, symmetry=None if symmetry == "direct" and
+                _same_level(state1, state2) else symmetry)
+    pair.require_s_waves()
+    return pair.state1 if pair.state1.n > 1 else pair.state2
+
+
+def _same_level(state1, state2) -> bool:
+    a, b = check_state(state1, "state1"), check_state(state2, "state2")
+    return (a.n, a.l) == (b.n, b.l)
 
 
 def _sign(symmetry) -> int:
@@ -404,3 +397,86 @@ def branch_potential(R_bohr, state1, state2, symmetry, *, regime="intermediate",
     if complex_:
         raise ValueError("complex_=True is available in the intermediate regime only")
     return sum(np.asarray(t.value, dtype=float) for t in terms)
+
+
+# ---------------------------------------------------------------------------
+# The pair's contributions in a regime (the entry point of weft.potential for 1s-ns)
+# ---------------------------------------------------------------------------
+
+#: Order keys of 1s-ns pairs per regime. short: as for 1s-1s (the exchange parts are in
+#: "0" and "1"); long: "-1" magnetic, "np" the unretarded degenerate level, "2" the
+#: Casimir-Polder term of the other levels, "res" resonant tails (lower levels, exchange);
+#: intermediate: "-1" magnetic, "0" the direct term, "x" the exchange (± branches only).
+ORDERS = {"short": ("0", "1/2", "1", "3/2"), "long": ("-1", "np", "2", "res"),
+          "intermediate": ("-1", "0", "x")}
+
+
+def orders(regime: str, pair: Pair) -> tuple:
+    """Order keys of a 1s-ns pair in a regime (no "x" for symmetry="direct").
+
+    Parameters
+    ----------
+    regime : {"short", "long", "intermediate"}
+    pair : Pair
+
+    Returns
+    -------
+    tuple of str
+
+    Examples
+    --------
+    >>> orders("intermediate", Pair("1s", "2s", symmetry="direct"))
+    ('-1', '0')
+    """
+    keys = ORDERS[regime]
+    return tuple(k for k in keys if not (k == "x" and pair.symmetry == "direct"))
+
+
+def contributions(R_bohr, pair: Pair, regime: str, nu=None, r_hat=None):
+    """Every term of W(R) for a 1s-ns pair in a regime, hartree (the ± branch or "direct").
+
+    The magnetic dipole-dipole term (diagonal in the two pair states) as for 1s-1s, the
+    dispersive terms of :func:`short_contributions`, :func:`long_contributions` or
+    :func:`intermediate_contributions`. Local (δ³) terms of excited pairs are not computed
+    (J(ΔE) is complex for downward transitions and the degenerate np level needs its own
+    expansion): their absence is stated in the notes.
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr.
+    pair : Pair
+        One atom in 1s, one in ns (n >= 2), symmetry "+", "-" or "direct".
+    regime : {"short", "long", "intermediate"}
+    nu : float, optional
+        Unused (no local terms are reported); accepted for a uniform signature.
+    r_hat : 3-vector, optional
+        Direction of R for the magnetic term (default z).
+
+    Returns
+    -------
+    list of :class:`weft.matching.base.Contribution`
+
+    Examples
+    --------
+    >>> [c.order for c in contributions(20.0, Pair("1s", "2s", symmetry="+"), "short")]
+    ['0', '1/2', '1', '3/2']
+    """
+    R = np.asarray(R_bohr, dtype=float)
+    s1, s2, sym, shifts = pair.state1, pair.state2, pair.symmetry, pair.level_shifts
+    no_local = ("local (δ³) terms of excited pairs are not computed (complex J(ΔE), "
+                "degenerate np level)")
+    mag_order = "1/2" if regime == "short" else "-1"
+    magnetic = Contribution("magnetic dipole-dipole", mag_order, "Eqs. (27), (35), (44)",
+                            magnetic_dipole_potential(R, pair.spins, r_hat),
+                            {"delta3": magnetic_contact_coefficient(pair.spins)},
+                            "textbook sign; see docs/errata.md E3-E4")
+    if regime == "short":
+        terms = short_contributions(R, s1, s2, sym, level_shifts=shifts)
+        terms = [Contribution(t.name, t.order, t.equation, t.value, t.delta,
+                              f"{t.note}; {no_local}" if t.order == "3/2" else t.note)
+                 for t in terms]
+        return [terms[0], magnetic] + terms[1:]
+    if regime == "long":
+        return [magnetic] + long_contributions(R, s1, s2, sym, level_shifts=shifts)
+    return [magnetic] + intermediate_contributions(R, s1, s2, sym, level_shifts=shifts)

@@ -42,8 +42,8 @@ from .. import dispersive, units
 from ..pair import GROUND, Pair
 from .base import (Contribution, check_nu, divided_difference, natural_rules, near_diagonal,
                    taylor_divided_difference)
+from .local import intermediate_local
 from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential
-from .short import v_contact
 
 __all__ = ["ORDERS", "im_w_tilde", "potential_eq61", "potential_cp", "potential_fast",
            "w_tilde_1loop", "contributions"]
@@ -567,8 +567,9 @@ def contributions(R_bohr, pair: Pair = GROUND, nu=None, r_hat=None):
 
     Order "-1": the magnetic dipole-dipole potential, Eqs. (44), (56); order "0": the
     dispersive two-photon potential, Eqs. (54), (57), (61), (62), by the Casimir-Polder
-    representation (:func:`potential_fast`), with the coefficient of the contact term
-    Eq. (55).
+    representation (:func:`potential_fast`), with the local terms of Eqs. (54) + (55): the
+    subtraction constants of the twice-subtracted Eq. (60) (:mod:`weft.matching.local`),
+    equal to the long regime's Eqs. (39)-(41) and ν-independent (Eq. (58)).
 
     Parameters
     ----------
@@ -592,16 +593,15 @@ def contributions(R_bohr, pair: Pair = GROUND, nu=None, r_hat=None):
     ['-1', '0']
     """
     R = np.asarray(R_bohr, dtype=float)
-    contact = units.ALPHA * v_contact(pair.spins, check_nu(nu))       # Eq. (55), a.u.
+    local = intermediate_local(pair, check_nu(nu))
     return [
         Contribution("magnetic dipole-dipole", "-1", "Eqs. (44), (56)",
                      magnetic_dipole_potential(R, pair.spins, r_hat),
                      {"delta3": magnetic_contact_coefficient(pair.spins)},
                      "textbook sign; see docs/errata.md E3-E4"),
         Contribution("two-photon exchange (dispersive)", "0", "Eqs. (54), (57), (61), (62)",
-                     potential_fast(R, pair),
-                     {"delta3_contact": contact},
+                     potential_fast(R, pair), local,
                      "non-local part from the Casimir-Polder representation (equal to Eqs. "
-                     "(61)+(62) to 1e-10, tested); delta3_contact is the contact term Eq. (55) "
-                     "alone (the local part of Eq. (54) is not computed)"),
+                     "(61)+(62) to 1e-10, tested); local terms: subtraction constants of "
+                     "Eq. (60) + contact Eq. (55), ν-independent (= Eqs. (39)-(41))"),
     ]

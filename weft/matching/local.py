@@ -29,10 +29,9 @@ cancels in c₀ (Eq. (58)); c₁ is finite. This module evaluates them from the 
 (its own code path); the tests compare them with the long-regime functions and with a
 numerical k → 0 extrapolation of Eq. (54) built from weft.loops.
 
-Where it plugs in: ``weft.potential._intermediate_contributions`` reports today
-``{"delta3_contact": α v_contact}`` (the contact term Eq. (55) alone, ν-dependent). It should
-report ``intermediate_local(state1, state2, spins, nu)``, i.e. ``{"delta3": c₀,
-"laplacian_delta3": c₁}`` in atomic units (hartree·bohr³, hartree·bohr⁵).
+:func:`weft.matching.intermediate.contributions` reports them (``{"delta3": c₀ + contact,
+"laplacian_delta3": c₁}``, hartree·bohr³ and hartree·bohr⁵) with the dispersive order "0";
+before, only the ν-dependent contact term Eq. (55) was reported.
 
 Available for atoms whose intermediate levels all lie above them (1s-1s); for excited states
 J(ΔE) acquires 2iπθ(ΔE) and the constants become complex (decay), and the degenerate np
@@ -43,25 +42,22 @@ from __future__ import annotations
 import numpy as np
 
 from .. import units
-from .base import check_nu, divided_difference, natural_rule, pair_arrays
+from ..pair import GROUND, Pair
+from .base import check_nu, divided_difference, natural_rules, pair_arrays
 from .short import v_contact
 
 __all__ = ["subtraction_constants", "intermediate_local"]
 
 
-def _upward_rules(state1, state2):
-    dE1, p1 = natural_rule(state1)
-    dE2, p2 = natural_rule(state2)
-    if np.any(dE1 >= 0) or np.any(dE2 >= 0):
-        raise ValueError(
-            "states: the local part of Eq. (54) is implemented for atoms whose intermediate "
-            "levels all lie above them (1s-1s); for excited S states J(ΔE) has 2iπθ(ΔE) "
-            "(complex constants) and the degenerate np level and the exchange element need "
-            "their own small-k expansion (not done)")
-    return dE1, p1, dE2, p2
+def _upward_rules(pair: Pair):
+    pair.require_levels_above(
+        "the local part of Eq. (54) (for excited S states J(ΔE) has 2iπθ(ΔE), so complex "
+        "constants, and the degenerate np level and the exchange element need their own "
+        "small-k expansion, not done)")
+    return natural_rules(pair)
 
 
-def subtraction_constants(state1="1s", state2="1s", nu=None) -> tuple[float, float]:
+def subtraction_constants(pair: Pair = GROUND, nu=None) -> tuple[float, float]:
     """(c₀, c₁): W̃_E^1loop(k) = c₀ + c₁ k² + O(k⁴ log k²) of Eq. (54), natural units, MS-bar.
 
     The subtraction constants of the twice-subtracted Eq. (60) (module docstring); c₀ without
@@ -69,8 +65,8 @@ def subtraction_constants(state1="1s", state2="1s", nu=None) -> tuple[float, flo
 
     Parameters
     ----------
-    state1, state2 : str
-        S states whose intermediate levels all lie above them ("1s").
+    pair : Pair
+        Atoms whose intermediate levels all lie above them (1s-1s).
     nu : float, optional
         MS-bar scale ν/m_e (default 1).
 
@@ -87,7 +83,7 @@ def subtraction_constants(state1="1s", state2="1s", nu=None) -> tuple[float, flo
     """
     v = check_nu(nu)
     lnu2 = np.log(v * v)
-    dE1, p1, dE2, p2 = _upward_rules(state1, state2)
+    dE1, p1, dE2, p2 = _upward_rules(pair)
     a, pa, b, pb = pair_arrays(dE1, p1, dE2, p2)
     x1, x2 = a * a, b * b
     xl = (lambda x: x * (np.log(x) - lnu2), lambda x: np.log(x) - lnu2 + 1.0,
@@ -100,7 +96,7 @@ def subtraction_constants(state1="1s", state2="1s", nu=None) -> tuple[float, flo
     return float(c0), float(c1)
 
 
-def intermediate_local(state1="1s", state2="1s", spins=None, nu=None) -> dict:
+def intermediate_local(pair: Pair = GROUND, nu=None) -> dict:
     """Local coefficients of the intermediate regime (Sec. VI), atomic units, ν-independent.
 
     {"delta3": c₀ + W̃^cont (Eqs. (54), (55), (58)), "laplacian_delta3": c₁}, converted to
@@ -110,12 +106,16 @@ def intermediate_local(state1="1s", state2="1s", spins=None, nu=None) -> dict:
 
     Parameters
     ----------
-    state1, state2 : str
-        "1s" (see :func:`subtraction_constants`).
-    spins : see :func:`weft.matching.magnetic.spin_tensor`
-        Enters through the d_v part of the contact term.
+    pair : Pair
+        1s-1s (see :func:`subtraction_constants`); its spins enter through the d_v part
+        of the contact term.
     nu : float, optional
         MS-bar scale ν/m_e; the result does not depend on it.
+
+    Returns
+    -------
+    dict
+        {"delta3": hartree·bohr³, "laplacian_delta3": hartree·bohr⁵}.
 
     Examples
     --------
@@ -124,6 +124,6 @@ def intermediate_local(state1="1s", state2="1s", spins=None, nu=None) -> dict:
     True
     """
     v = check_nu(nu)
-    c0, c1 = subtraction_constants(state1, state2, v)
-    return {"delta3": float(units.ALPHA * (c0 + v_contact(spins, v))),
+    c0, c1 = subtraction_constants(pair, v)
+    return {"delta3": float(units.ALPHA * (c0 + v_contact(pair.spins, v))),
             "laplacian_delta3": float(units.ALPHA ** 3 * c1)}

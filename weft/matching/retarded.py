@@ -53,7 +53,7 @@ intermediate states all lie above them. For H(1s) + H(ns) three things change
 3. Local parts are those of :mod:`weft.matching.local` (1s-1s only).
 
 Numerics: all state sums run over :func:`hydrogen.spectrum.spectral_rule` and
-:func:`hydrogen.transition.transition_rule`; the u integrals use one universal set of
+:func:`hydrogen.spectrum.transition_rule`; the u integrals use one universal set of
 Gauss-Legendre panels, geometric in u from 1e-15 to 1e5 hartree (every scale c/R, |ω_m|,
 L is resolved); the arc moments are R-independent (T₊ is a polynomial in ν whose
 coefficients are polynomials in R), so B(R) costs one short vector sum per R. The fast
@@ -68,10 +68,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from hydrogen.spectrum import DISCRETE, spectral_rule
+from hydrogen.spectrum import DISCRETE, normalise_level_shifts, spectral_rule
 from hydrogen.states import State, parse_state
 from hydrogen.sums import polarizability
-from hydrogen.transition import C6_exchange, transition_rule
+from hydrogen.spectrum import transition_rule
+from hydrogen.sums import C6_exchange
 
 from .. import units
 
@@ -295,8 +296,7 @@ def _direct_kernel(n: int, shifts: tuple) -> DirectKernel:
 
 
 def _shift_key(level_shifts) -> tuple:
-    from hydrogen.spectrum import _normalise_shifts
-    return _normalise_shifts(level_shifts)
+    return normalise_level_shifts(level_shifts)
 
 
 def direct_kernel(state, *, level_shifts=None) -> DirectKernel:
