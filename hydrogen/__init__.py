@@ -13,13 +13,18 @@ Public API (a contract other tools rely on)::
     hydrogen.C6(state1, state2)                      # hartree·bohr⁶
     hydrogen.oscillator_sum(state, k)                # S(k) = Σ f ω^k
     hydrogen.spectral_rule(state)                    # the quadrature rule itself
+    hydrogen.multipole_polarizability(state, l, omega=0.0)  # 2^l-pole α_l, bohr^{2l+1}
+    hydrogen.C8(state1, state2), hydrogen.C10(state1, state2)  # hartree·bohr^8, ^10
+    hydrogen.C8_exchange(s1, s2), hydrogen.C10_exchange(s1, s2)  # 1s–nS state-swap partners
 """
 from .dipole import dipole_density, oscillator_strength, radial_dipole, radial_dipole_continuum
 from .spectrum import SingularSumError, SpectralRule, spectral_rule
 from .states import State, energy, parse_state
 from .sums import C6, london_nlo_sum, oscillator_sum, pair_sum, polarizability, sum_rules
+from .multipole import C8, C10, C8_exchange, C10_exchange, multipole_polarizability
 
 __all__ = ["energy", "State", "parse_state", "radial_dipole", "radial_dipole_continuum",
            "dipole_density", "oscillator_strength", "spectral_rule", "SpectralRule",
            "SingularSumError", "polarizability", "oscillator_sum", "C6", "london_nlo_sum",
-           "pair_sum", "sum_rules"]
+           "pair_sum", "sum_rules", "multipole_polarizability", "C8", "C10", "C8_exchange",
+           "C10_exchange"]
