@@ -586,7 +586,10 @@ def multipole_polarizability(state, l, omega=0.0, *, level_shifts=None):
     _check_omega(rule, om)
     keep = ~rule.degenerate               # f = 0 there; ω = 0 was rejected above
     w, f = rule.omega[keep], rule.f[keep]
-    z2 = (om * om).ravel()
+    if np.iscomplexobj(om) and not np.any(om.real):
+        z2 = -(om.imag ** 2).ravel()      # imaginary axis: ω² = -u², real arithmetic
+    else:
+        z2 = (om * om).ravel()
     out = np.empty(z2.shape, dtype=complex if np.iscomplexobj(z2) else float)
     for start in range(0, z2.size, 2048):  # bounded memory for long arrays of ω
         chunk = z2[start:start + 2048]

@@ -10,7 +10,8 @@ MODULES = ["hydrogen.states", "hydrogen.radial", "weft.figures", "hydrogen.dipol
            "hydrogen.sums", "hydrogen.sturmian", "weft.units", "weft.loops", "weft.fourier",
            "weft.dispersive", "weft.potential", "weft.tables", "weft.matching.magnetic",
            "weft.matching.short", "weft.matching.long", "weft.matching.intermediate",
-           "weft.matching.base", "hydrogen.multipole"]
+           "weft.matching.base", "hydrogen.multipole",
+           "weft.matching.multipole"]
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 
 
