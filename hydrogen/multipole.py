@@ -65,7 +65,7 @@ Dispersion coefficients (:func:`C8`, :func:`C10`)
 -------------------------------------------------
 Second-order perturbation theory in the multipole expansion of the Coulomb interaction
 between two S-state atoms A, B (Dalgarno & Davison, Adv. At. Mol. Phys. 2, 1 (1966); Yan et
-al. 1996, Eqs. (2)-(6)) gives W = -Σ_n C_{2n}/R^{2n} with
+al. 1996) gives W = -Σ_n C_{2n}/R^{2n} with
 
     C_{2n} = Σ_{l_A + l_B = n-1} K(l_A, l_B) Σ_{a,b} q_a^{(l_A)} q_b^{(l_B)} / (ω_a + ω_b),
     K(l_A, l_B) = (2L)! / ((2l_A)! (2l_B)!),   L = l_A + l_B,                               (M5)
@@ -75,6 +75,14 @@ degenerate (ω = 0) intermediate levels of an excited atom as long as no pair is
 For ground-state atoms (every ω > 0), ∫₀^∞ du 4ab/((a²+u²)(b²+u²)) = 2π/(a+b) turns (M5)
 into the Casimir-Polder form C_{2n} = Σ K/(2π) ∫₀^∞ α_{l_A}(iu) α_{l_B}(iu) du, e.g.
 C8 = (15/2π) ∫ [α_1^A α_2^B + α_2^A α_1^B] du (checked in the tests as a second route).
+
+State-swap partners (:func:`C8_exchange`, :func:`C10_exchange`)
+---------------------------------------------------------------
+For identical atoms in 1s and nS the same angular algebra with the transition weights
+t_m = ⟨m l|r^l|1s⟩⟨m l|r^l|nS⟩/(2l+1) (:func:`multipole_transition_rule`, signed, from the
+product of the two analytic amplitudes of (M4) on the tail and continuum) gives the
+off-diagonal element of the 2×2 effective Hamiltonian, Eq. (M6) in
+:func:`dispersion_exchange`.
 """
 from __future__ import annotations
 
@@ -799,7 +807,7 @@ def dispersion_exchange(state1, state2, l1, l2) -> float:
     degenerate and coupled at second order in the multipole interaction; the 2×2
     effective Hamiltonian has diagonal -C/R^p (Eq. (M5)) and off-diagonal -X/R^p with
 
-        X_{l1 l2} = K(l1, l2) Σ_{a,b} t_a^{(l1)} t_b^{(l2)} / (E_{m_a} + E_{m_b} - E_1s - E_nS),
+        X_{l1 l2} = K(l1, l2) Σ_{a,b} t_a^{(l1)} t_b^{(l2)} / (E_{m_a} + E_{m_b} - E_1s - E_nS),   (M6)
 
     (t from :func:`multipole_transition_rule`; the angular algebra is that of the direct
     term), so E± = -(C ± X)/R^p for (|1s, nS⟩ ± |nS, 1s⟩)/√2. No denominator vanishes for
