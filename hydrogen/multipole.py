@@ -93,7 +93,7 @@ from functools import lru_cache
 import numpy as np
 
 from .dipole import _artanh_ratio
-from .spectrum import (SingularSumError, SpectralRule, continuum_rule, rydberg_tail_rule)
+from .spectrum import SpectralRule, continuum_rule, rydberg_tail_rule
 from .states import State, _as_int, _check_nl, energy, parse_state
 from .sums import _check_omega, _check_resonance
 

@@ -69,6 +69,7 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import lru_cache
 from math import factorial
+from types import MappingProxyType
 
 import numpy as np
 
@@ -82,20 +83,21 @@ __all__ = ["KERNELS", "PARTS", "kernel", "potential_cp", "potential_fast",
            "long_range_coefficient", "retardation_coefficient"]
 
 _F = Fraction
-#: Exact polynomial coefficients (ascending powers of x = uR/c) of P_{l1 l2}, Eq. (K1).
-KERNELS = {
+_P12 = (_F(15, 2), _F(15), _F(27, 2), _F(7), _F(9, 4), _F(1, 2), _F(1, 12))
+_P13 = (_F(14), _F(28), _F(26), _F(44, 3), _F(138, 25), _F(36, 25), _F(4, 15), _F(8, 225),
+        _F(2, 675))
+#: Exact polynomial coefficients (ascending powers of x = uR/c) of P_{l1 l2}, Eq. (K1)
+#: (read-only mapping).
+KERNELS = MappingProxyType({
     (1, 1): (_F(3), _F(6), _F(5), _F(2), _F(1)),
-    (1, 2): (_F(15, 2), _F(15), _F(27, 2), _F(7), _F(9, 4), _F(1, 2), _F(1, 12)),
-    (1, 3): (_F(14), _F(28), _F(26), _F(44, 3), _F(138, 25), _F(36, 25), _F(4, 15),
-             _F(8, 225), _F(2, 675)),
+    (1, 2): _P12, (2, 1): _P12,
+    (1, 3): _P13, (3, 1): _P13,
     (2, 2): (_F(35), _F(70), _F(65), _F(110, 3), _F(661, 48), _F(85, 24), _F(89, 144),
              _F(5, 72), _F(1, 144)),
-}
-KERNELS[(2, 1)] = KERNELS[(1, 2)]
-KERNELS[(3, 1)] = KERNELS[(1, 3)]
+})
 
-#: The (l1, l2) parts of each inverse power of the short-range expansion.
-PARTS = {6: ((1, 1),), 8: ((1, 2), (2, 1)), 10: ((1, 3), (3, 1), (2, 2))}
+#: The (l1, l2) parts of each inverse power of the short-range expansion (read-only).
+PARTS = MappingProxyType({6: ((1, 1),), 8: ((1, 2), (2, 1)), 10: ((1, 3), (3, 1), (2, 2))})
 
 
 def _check_power(power) -> int:
