@@ -7,11 +7,10 @@ Run: python3 benchmarks/bench_potential.py   (or python3 benchmarks/run.py for e
 * W(R) for 1s-1s, intermediate regime, 10⁵ values of R (target ≤ 0.1 s after ≤ 0.5 s setup)
   vs per-R scipy.integrate.quad of the Casimir-Polder integral (timed on 200 R,
   extrapolated), and the Eq. (61)+(62) route on 241 R (target ≤ 5 s);
-* peak memory (RSS) of a 10⁶-point table.
+* (memory of a 10⁶-point W(R): tracemalloc peaks in bench_speed.py).
 """
 from __future__ import annotations
 
-import resource
 import sys
 import time
 from pathlib import Path
@@ -105,7 +104,7 @@ def main():
     tq, wq = timeit(lambda: np.array([quad_cp(r) for r in sample]), 1)
     tq_all = tq * R.size / sample.size
     err = np.max(np.abs(w[:: 500] / wq - 1))
-    rows.append(("W(R) 1e5 R, Chebyshev fast path", tfast, f"max rel.diff vs quad {err:.1e}",
+    rows.append(("W(R) 1e5 R, fast path", tfast, f"max rel.diff vs quad {err:.1e}",
                  "target <= 0.1 s"))
     rows.append(("  one-off setup", setup, "", "target <= 0.5 s"))
     rows.append(("W(R) 1e5 R, per-R scipy quad (extrapolated)", tq_all, "",
@@ -115,12 +114,6 @@ def main():
     err61 = np.max(np.abs(w61 / intermediate.potential_fast(R241) - 1))
     rows.append(("W(R) 241 R, Eqs. (61)+(62) double state sum", t61, f"max rel.diff {err61:.1e}",
                  "target <= 5 s"))
-
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    big = intermediate.potential_fast(np.logspace(0, 6, 1_000_000))
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    rows.append(("peak RSS after a 1e6-point table", after / 1024.0, "MiB (value column)",
-                 f"grew by {(after - before) / 1024.0:.0f} MiB; {big.nbytes / 2**20:.0f} MiB of data"))
 
     rows += arc_rows()
     print(f"{'benchmark':48s} {'seconds':>10s}  accuracy / notes")

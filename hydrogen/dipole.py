@@ -9,30 +9,24 @@ Methods
 * Bound–bound, n ≠ n': the Storey & Hummer recursion in l (Comput. Phys. Commun. 66, 129
   (1991), Eqs. (2.23)–(2.27); after Hoang-Binh, A&A 238, 449 (1990)), run downward from
   the circular lower state l = n_< - 1, whose closed form (their Eq. (2.27)) is evaluated
-  in exact integer arithmetic and rounded once. Gordon's hypergeometric formula (Bethe &
-  Salpeter §63, Eq. (63.2)) is used only in the tests: in floating point it cancels
+  from exact integer bases to a few ulp, with a separate binary exponent (it would
+  underflow float64 near n ≈ 2400). Gordon's hypergeometric formula (Bethe & Salpeter
+  §63, Eq. (63.2)) is used only in the tests: in floating point it cancels
   catastrophically for large n.
 * Bound–bound, n = n': <n l±1|r|n l> = -(3/2) n sqrt(n² - l_>²) (Bethe & Salpeter §63;
   the sign is that of the sympy convention, checked against sympy), l_> = max(l, l').
 * Bound–free and the analytic continuation in the principal quantum number
-  (:func:`dipole_density`): Gordon's closed form with the terminating polynomial of the
-  lower state (Bethe & Salpeter §§63, 69–71; Burgess, Mem. R. Astr. Soc. 69, 1 (1965)),
-  rewritten as
-
-      ∫ R_nl(r) r³ r^{l'} e^{-ur} M(l'+1-1/u, 2l'+2, 2ur) dr
-          = A_nl exp(g(E)) Σ_q b_q y^q,   y = 1/(1 + 2n²E),   u² = -2E,
-
-  with exact rational b_q (computed once per (n, l, l') in rational arithmetic) and
-  g(E) = -2n artanh(n u)/(n u), an analytic function of E (= -2 arctan(nk)/k above
-  threshold). For E < 0, u = 1/ν (ν the effective principal quantum number); for
-  E = k²/2 > 0, u = ik and the integrand is the regular Coulomb function. The same
-  expression therefore covers the Rydberg series and the continuum, and is exact
-  (no cancellation: b_q = 0 exactly for the powers of y that cancel at high energy).
+  (:func:`dipole_density`): the same recursion at a fixed upper energy E, where the
+  upper-state factor c(ℓ) = sqrt(1 - ℓ²/ν²) becomes sqrt(1 + 2ℓ²E) (ν = (-2E)^{-1/2}
+  below threshold, ν = i/k above; Burgess, Mem. R. Astr. Soc. 69, 1 (1965) recurs the
+  bound–free integrals in the same way), started from Eq. (2.27) continued in ν. One
+  expression covers the Rydberg series and the continuum, analytic across threshold;
+  every term of the recursion is positive (no cancellation), and its cost is n vector
+  operations (the exact-rational Gordon polynomial it replaces cost ~n⁴).
 """
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
@@ -42,6 +36,7 @@ from .states import _as_int, _check_nl
 __all__ = [
     "radial_dipole",
     "radial_dipole_matrix",
+    "radial_dipole_levels",
     "radial_dipole_continuum",
     "dipole_density",
     "angular_dipole",
@@ -52,69 +47,191 @@ __all__ = [
     "N_MAX",
 ]
 
-#: Largest principal quantum number accepted by :func:`radial_dipole` (the closed-form
-#: starting value of the recursion underflows float64 near n ≈ 2400).
+#: Largest principal quantum number accepted by :func:`radial_dipole` (the accuracy of
+#: the recursion is tested up to n = 500 against Gordon's formula at 80 digits; its
+#: start value is carried with a separate binary exponent, so there is no underflow).
 N_MAX = 2000
 #: Largest nmax accepted by :func:`radial_dipole_matrix` (memory: 8 (nmax+1)² nmax bytes).
 NMAX_MATRIX = 200
 
 
 # ---------------------------------------------------------------------------
-# Bound–bound radial integrals
+# Numbers with a separate binary exponent: the start values of the recursion lie far
+# outside the float64 range for large n (e.g. 1e-1300); the recursion runs on mantissas.
 # ---------------------------------------------------------------------------
 
-def _circular_start(n: int, m: int) -> float:
-    """<n, m | r | m, m-1> for n > m, Storey & Hummer (1991) Eq. (2.27).
+def _int_ratio_frexp(num: int, den: int) -> tuple[float, int]:
+    """num/den (positive integers) as (x, e), num/den = x·2^e, x correctly rounded."""
+    e = num.bit_length() - den.bit_length() - 60
+    if e > 0:
+        den <<= e
+    else:
+        num <<= -e
+    return num / den, e            # int/int true division rounds correctly
+
+
+def _ratio_pow(p: int, q: int, k: int) -> tuple[float, int]:
+    """(p/q)^k for positive integers p, q and any integer k, as (x, e) with value x·2^e.
+
+    pow() of the rounded ratio x = (p/q)(1 + δ) would carry the relative error kδ (k up to
+    4000 here: 4e-13); δ is obtained exactly from x's integer ratio and removed by the
+    factor (1 + δ)^(-k) = exp(-k log1p δ). What remains is ≤ 1 ulp per pow() call (the
+    libm pow of C99 implementations) and a few roundings: a few ulp in all.
+    """
+    if k < 0:
+        p, q, k = q, p, -k
+    x = p / q
+    a, b = x.as_integer_ratio()                 # x = a/b exactly
+    delta = (a * q - p * b) / (p * b)           # x = (p/q)(1 + δ)
+    f, ex = math.frexp(x)
+    mant, e = 1.0, ex * k
+    left = k
+    while left > 0:
+        step = min(left, 1000)                  # f >= 1/2: f^1000 >= 2^-1000 stays normal
+        mant, de = math.frexp(mant * f ** step)
+        e += de
+        left -= step
+    return mant * math.exp(-k * math.log1p(delta)), e
+
+
+def _circular_start(n: int, m: int, binom: int | None = None) -> tuple[float, int]:
+    """<n, m | r | m, m-1> for n > m as (x, e), value x·2^e; Storey & Hummer (1991) Eq. (2.27).
 
     R0² = (4nm)^{2m+4} (n+m)! (n-m)^{2n-2m-4} / (16 (n-m-1)! (2m-1)! (n+m)^{2n+2m+4})
-    is a rational number: computed exactly with Python integers, rounded once (int/int
-    true division is correctly rounded), so the start carries no lgamma/exp error.
+        = X^{2m+4} Y^{2n-2m-4} C(n+m, 2m+1) 2m(2m+1)/16,  X = 4nm/(n+m)², Y = (n-m)/(n+m),
+
+    the powers by :func:`_ratio_pow` (exact bases, few ulp), the binomial exactly (math.comb)
+    and rounded once: a few ulp in all (tested against the exact rational up to n = N_MAX),
+    at a fraction of the cost of the exact big-integer powers (~1 ms at n = 1000).
     Positive in the sympy sign convention (e.g. <2p|r|1s> = 128 sqrt(6)/243).
+    ``binom``, if given, is C(n+m, 2m+1) (callers with many levels update it exactly).
     """
-    f = math.factorial
-    num = (4 * n * m) ** (2 * m + 4) * f(n + m) * (n - m) ** max(2 * (n - m - 2), 0)
-    den = 16 * f(n - m - 1) * f(2 * m - 1) * (n + m) ** (2 * (n + m + 2))
-    value = math.sqrt(num / den)
-    if value == 0.0:
-        raise ValueError(f"n = {n}: dipole integral out of float64 range")
-    return value
+    if binom is None:
+        binom = math.comb(n + m, 2 * m + 1)
+    x1, e1 = _ratio_pow(4 * n * m, (n + m) ** 2, 2 * m + 4)
+    x2, e2 = _ratio_pow(n - m, n + m, 2 * n - 2 * m - 4)
+    x3, e3 = _int_ratio_frexp(binom * 2 * m * (2 * m + 1), 16)
+    x, e = math.frexp(x1 * x2 * x3)
+    e += e1 + e2 + e3
+    if e % 2:
+        x, e = 2.0 * x, e - 1
+    return math.sqrt(x), e // 2
 
 
-def _recursion(n_up, m: int, lam_stop: int, sqrt=math.sqrt):
-    """Storey–Hummer downward recursion for lower level m and upper level(s) n_up > m.
+_RESCALE_EVERY = 8          # steps between rescalings (growth < 1e14 per step: 8 steps < 2^400)
+_RESCALE_AT = 2.0 ** 500
 
-    Returns lists P, M indexed by the lower-state l = λ (λ >= lam_stop):
-        P[λ] = <n_up, λ+1 | r | m, λ>,   M[λ] = <n_up, λ-1 | r | m, λ>
-    (M[0] is meaningless). ``n_up`` may be an int (with ``sqrt=math.sqrt``) or an ndarray
-    (with ``sqrt=np.sqrt``); the arithmetic is the same.
-    Recursion (Storey & Hummer Eqs. (2.23), (2.24)), with c(n, l) = sqrt(n² - l²)/n:
-        P[λ] = [(2λ+3) c(n,λ+2) P[λ+1] + c(m,λ+2) M[λ+2]] / (2(λ+2) c(m,λ+1))
-        M[λ] = [c(n,λ+1) P[λ] + (2λ+1) c(m,λ+1) M[λ+1]] / (2(λ+1) c(n,λ))
+
+def _sh_step(lam: int, P1, M1, M2, cu, cl):
+    """One downward step of the Storey–Hummer recursion (Storey & Hummer (1991) Eqs. (2.23),
+    (2.24)), with P[λ] = <up, λ+1 | r | m, λ> and M[λ] = <up, λ-1 | r | m, λ>:
+
+        P[λ] = [(2λ+3) c_up(λ+2) P[λ+1] + c_low(λ+2) M[λ+2]] / (2(λ+2) c_low(λ+1))
+        M[λ] = [c_up(λ+1) P[λ] + (2λ+1) c_low(λ+1) M[λ+1]] / (2(λ+1) c_up(λ))
+
+    c(ℓ) = sqrt(1 - ℓ²/ν²) for a state of principal quantum number ν: c_low from the lower
+    level m, c_up from the upper level — integer, continued (ν real) or continuum (ν = i/k,
+    c = sqrt(1 + ℓ²k²)): the ladder relations hold at any energy (Burgess 1965 recurs the
+    bound–free integrals in the same way). Every coefficient is positive: no cancellation.
+    ``cu[ℓ]``, ``cl[ℓ]``: floats, or rows of arrays (one column per pair of states).
+    Returns (P[λ], M[λ]) from P1 = P[λ+1], M1 = M[λ+1], M2 = M[λ+2].
     """
-    def c(nn, ll):
-        return sqrt((nn - ll) * (nn + ll)) / nn
+    P0 = (((2 * lam + 3) * cu[lam + 2]) * P1 + cl[lam + 2] * M2) / (2 * (lam + 2) * cl[lam + 1])
+    M0 = (cu[lam + 1] * P0 + ((2 * lam + 1) * cl[lam + 1]) * M1) / (2 * (lam + 1) * cu[lam])
+    return P0, M0
 
-    if isinstance(n_up, np.ndarray):
-        start = np.array([_circular_start(int(v), m) for v in n_up])
-        zero = np.zeros_like(start)
-    else:
-        start = _circular_start(n_up, m)
-        zero = 0.0
-    P = [zero] * (m + 2)
-    M = [zero] * (m + 2)
-    P[m - 1] = start
-    M[m - 1] = c(n_up, m) * start / (2 * m * c(n_up, m - 1))
+
+def _rescale(P1, M1, M2, shift):
+    """Divide by a power of two (exact) when the values grow past 2^500; shift counts it."""
+    if isinstance(P1, float):
+        if P1 > _RESCALE_AT or M1 > _RESCALE_AT:
+            return P1 / _RESCALE_AT, M1 / _RESCALE_AT, M2 / _RESCALE_AT, shift + 500
+        return P1, M1, M2, shift
+    if np.any(P1 > _RESCALE_AT) or np.any(M1 > _RESCALE_AT):
+        s = np.frexp(np.maximum(P1, M1))[1]
+        return np.ldexp(P1, -s), np.ldexp(M1, -s), np.ldexp(M2, -s), shift + s
+    return P1, M1, M2, shift
+
+
+def _recursion(c_up, c_low, m: int, lam_stop: int, start, *, keep: bool = False):
+    """The recursion of :func:`_sh_step` for a common lower level m, from the circular
+    lower state: P[m-1] = start, M[m-1] = c_up(m) start/(2m c_up(m-1)) (Eq. (2.24) with
+    P[m] = M[m] = 0), down to λ = lam_stop.
+
+    ``c_up[ℓ]``, ``c_low[ℓ]`` for ℓ = 0..m (floats, or rows with one entry per upper state).
+    Returns (P[lam_stop], M[lam_stop], shift): the true values are these times 2^shift
+    (exact rescalings keep the mantissas in range; shift is an int or an int array). With
+    ``keep=True`` (no rescaling: the caller keeps the values in range) returns the lists
+    P, M over λ instead.
+    """
+    P1 = start
+    M1 = c_up[m] * start / (2 * m * c_up[m - 1])
+    M2 = 0.0 * start
+    shift = 0
+    if keep:
+        P = [M2] * (m + 2)
+        M = [M2] * (m + 2)
+        P[m - 1], M[m - 1] = P1, M1
     for lam in range(m - 2, lam_stop - 1, -1):
-        P[lam] = (((2 * lam + 3) * c(n_up, lam + 2)) * P[lam + 1]
-                  + c(m, lam + 2) * M[lam + 2]) / (2 * (lam + 2) * c(m, lam + 1))
-        M[lam] = (c(n_up, lam + 1) * P[lam]
-                  + ((2 * lam + 1) * c(m, lam + 1)) * M[lam + 1]) / (2 * (lam + 1) * c(n_up, lam))
-    return P, M
+        P0, M0 = _sh_step(lam, P1, M1, M2, c_up, c_low)
+        P1, M2, M1 = P0, M1, M0
+        if keep:
+            P[lam], M[lam] = P0, M0
+        elif lam % _RESCALE_EVERY == 0:
+            P1, M1, M2, shift = _rescale(P1, M1, M2, shift)
+    if keep:
+        return P, M
+    return P1, M1, shift
+
+
+def _recursion_lower_levels(c_up, ms: np.ndarray, lam_stop: int, start: np.ndarray):
+    """:func:`_recursion` for one upper level and the consecutive lower levels ``ms``
+    (ascending), vectorised: the lower level m joins at λ = m - 1 with P[m-1] = start;
+    returns (P[lam_stop], M[lam_stop], shift) per lower level, as :func:`_recursion`."""
+    m0, size = int(ms[0]), ms.size
+    mf = ms.astype(float)
+    ll = np.arange(int(ms[-1]) + 1, dtype=float)[:, None]
+    c_low = np.sqrt(np.maximum((mf - ll) * (mf + ll), 0.0)) / mf     # c(m, ℓ); 0 where ℓ >= m
+    P1, M1, M2 = np.zeros(size), np.zeros(size), np.zeros(size)
+    shift = np.zeros(size, dtype=int)
+    for lam in range(int(ms[-1]) - 1, lam_stop - 1, -1):
+        j0 = max(lam + 2 - m0, 0)              # levels m >= λ + 2 step down to λ
+        if j0 < size:
+            sl = slice(j0, size)
+            P0, M0 = _sh_step(lam, P1[sl], M1[sl], M2[sl], c_up, c_low[:, sl])
+            M2[sl], P1[sl], M1[sl] = M1[sl], P0, M0
+        j = lam + 1 - m0                       # level m = λ + 1 starts at its circular state
+        if 0 <= j < size:
+            P1[j] = start[j]
+            M1[j] = c_up[lam + 1] * start[j] / (2 * (lam + 1) * c_up[lam])
+            M2[j] = 0.0
+        if lam % _RESCALE_EVERY == 0:
+            P1, M1, M2, shift = _rescale(P1, M1, M2, shift)
+    return P1, M1, shift
+
+
+def _c_list(nn: int, top: int) -> list:
+    """c(ℓ) = sqrt((nn-ℓ)(nn+ℓ))/nn for ℓ = 0..top (exact products, one rounding each)."""
+    ll = np.arange(top + 1, dtype=float)
+    return (np.sqrt((nn - ll) * (nn + ll)) / nn).tolist()
 
 
 def _diagonal(n: int, l_big: int) -> float:
     """<n, l_big | r | n, l_big - 1> = -(3/2) n sqrt(n² - l_big²) (Bethe & Salpeter §63)."""
     return -1.5 * n * math.sqrt((n - l_big) * (n + l_big))
+
+
+def _bound_bound(n1: int, l1: int, n2: int, l2: int) -> float:
+    """radial_dipole without input checks (|l1 - l2| = 1)."""
+    if n1 == n2:
+        return _diagonal(n1, max(l1, l2))
+    if n1 < n2:
+        (m, lam), (n_up, l_up) = (n1, l1), (n2, l2)
+    else:
+        (m, lam), (n_up, l_up) = (n2, l2), (n1, l1)
+    x, e = _circular_start(n_up, m)
+    P, M, shift = _recursion(_c_list(n_up, m), _c_list(m, m), m, lam, x)
+    return math.ldexp(P if l_up == lam + 1 else M, e + shift)
 
 
 def radial_dipole(n1, l1, n2, l2) -> float:
@@ -159,14 +276,56 @@ def radial_dipole(n1, l1, n2, l2) -> float:
             raise ValueError(f"{name} must be <= {N_MAX}, got {value}")
     if abs(l1 - l2) != 1:
         return 0.0
-    if n1 == n2:
-        return _diagonal(n1, max(l1, l2))
-    if n1 < n2:
-        (m, lam), (n_up, l_up) = (n1, l1), (n2, l2)
-    else:
-        (m, lam), (n_up, l_up) = (n2, l2), (n1, l1)
-    P, M = _recursion(n_up, m, lam)
-    return float(P[lam] if l_up == lam + 1 else M[lam])
+    return _bound_bound(n1, l1, n2, l2)
+
+
+def radial_dipole_levels(n: int, l: int, l2: int, n2) -> np.ndarray:
+    """<n2 l2 | r | n l> for the consecutive levels n2 = l2+1, l2+2, … (bohr), vectorised.
+
+    The same formulas as :func:`radial_dipole`: the levels above n share the lower level n
+    and run through one recursion; the levels below n share the upper level n and run
+    through :func:`_recursion_lower_levels`; the binomials of the start values are updated
+    exactly from level to level; the start values carry separate binary exponents, so n2
+    may exceed N_MAX. Arguments are not validated (internal use, for the spectral rules):
+    |l - l2| = 1 and ``n2`` = arange(l2 + 1, top + 1).
+
+    Examples
+    --------
+    >>> r = radial_dipole_levels(3, 0, 1, np.arange(2, 6))
+    >>> bool(abs(r[0] / radial_dipole(3, 0, 2, 1) - 1) < 1e-15)
+    True
+    """
+    n2 = np.asarray(n2, dtype=int)
+    out = np.empty(n2.shape, dtype=float)
+    down, same, up = n2 < n, n2 == n, n2 > n
+    if np.any(down):                         # lower (m, l2), upper (n, l), m = l2+1 .. n-1
+        ms = n2[down]
+        binom = math.comb(n + int(ms[0]), 2 * int(ms[0]) + 1)
+        starts = []
+        for m in ms.tolist():
+            starts.append(_circular_start(n, m, binom))
+            binom = binom * (n + m + 1) * (n - m - 1) // ((2 * m + 2) * (2 * m + 3))
+        x = np.array([v[0] for v in starts])
+        e = np.array([v[1] for v in starts])
+        P, M, shift = _recursion_lower_levels(_c_list(n, n), ms, l2, x)
+        out[down] = np.ldexp(P if l == l2 + 1 else M, e + shift)
+    if np.any(same):
+        out[same] = _diagonal(n, max(l, l2))
+    if np.any(up):                           # lower (n, l), upper (n2, l2)
+        levels = n2[up]
+        binom = math.comb(int(levels[0]) + n, 2 * n + 1)
+        starts = []
+        for v in levels.tolist():
+            starts.append(_circular_start(v, n, binom))
+            binom = binom * (v + n + 1) // (v - n)
+        x = np.array([s[0] for s in starts])
+        e = np.array([s[1] for s in starts])
+        nu = levels.astype(float)
+        ll = np.arange(n + 1, dtype=float)[:, None]
+        c_up = np.sqrt((nu - ll) * (nu + ll)) / nu
+        P, M, shift = _recursion(c_up, _c_list(n, n), n, l, x)
+        out[up] = np.ldexp(P if l2 == l + 1 else M, e + shift)
+    return out
 
 
 def radial_dipole_matrix(nmax) -> np.ndarray:
@@ -202,8 +361,11 @@ def radial_dipole_matrix(nmax) -> np.ndarray:
         l = np.arange(n - 1)
         D[n, n, : n - 1] = -1.5 * n * np.sqrt((n - l - 1.0) * (n + l + 1.0))
     for m in range(1, nmax):
-        n_up = np.arange(m + 1, nmax + 1)
-        P, M = _recursion(n_up.astype(float), m, 0, sqrt=np.sqrt)
+        n_up = np.arange(m + 1, nmax + 1).astype(float)
+        start = np.array([math.ldexp(*_circular_start(int(v), m)) for v in n_up])  # normal for n <= 200
+        ll = np.arange(m + 1, dtype=float)[:, None]
+        c_up = np.sqrt((n_up - ll) * (n_up + ll)) / n_up
+        P, M = _recursion(c_up, _c_list(m, m), m, 0, start, keep=True)
         for lam in range(m):
             D[m, m + 1:, lam] = P[lam]                   # <n, λ+1 | r | m, λ>
             if lam >= 1:
@@ -214,93 +376,6 @@ def radial_dipole_matrix(nmax) -> np.ndarray:
 # ---------------------------------------------------------------------------
 # Bound–free integrals and the dipole density across threshold
 # ---------------------------------------------------------------------------
-
-def _poly_mul(a, b):
-    out = [0] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        if x:
-            for j, y in enumerate(b):
-                out[i + j] += x * y
-    return out
-
-
-def _poly_pow(a, k):
-    out = [1]
-    for _ in range(k):
-        out = _poly_mul(out, a)
-    return out
-
-
-def _poch(a, m):
-    p = 1
-    for i in range(m):
-        p *= a + i
-    return p
-
-
-@lru_cache(maxsize=256)
-def _density_coefficients(n: int, l: int, l2: int) -> tuple[float, tuple[float, ...]]:
-    """Exact-rational setup of the analytic dipole function for (n l) -> (ν or E, l2).
-
-    With R_nl = A_nl Σ_j d_j r^{l+j} e^{-r/n}, d_j = (-n_r)_j (2/n)^j/((2l+2)_j j!), and
-    ∫ e^{-λr} r^{s-1} M(a, b, 2ur) dr = Γ(s) λ^{-s} 2F1(a, s; b; 2u/λ), λ = 1/n + u
-    (Laplace transform of Kummer's M, DLMF 13.10.3), Euler's transformation (DLMF 15.8.1)
-    2F1(a,s;b;z) = (1-z)^{b-a-s} 2F1(b-a, b-s; b; z) turns every term into a
-    *terminating* series (b - s = l2 - l - 2 - j <= -1), so that
-
-        J(u) / A_nl = w^{1/u} Q(u) / (1 - n²u²)^K,   w = (1-nu)/(1+nu),  K = n + 2,
-
-    with Q an even polynomial. Writing Q(u) = P(u²), u² = -2E and y = 1/(1 - n²u²):
-    J/A_nl = e^{g} Σ_q b_q y^q. Returns (kappa, b) with
-    kappa = 4·4^{l2} A_nl² / ((2l2+1)!)² and b as floats (each correctly rounded).
-    """
-    n_r = n - l - 1
-    K = n + 2
-    F = Fraction
-    Q = [F(0)] * (2 * K + 1)
-    for j in range(n_r + 1):
-        d_j = F(_poch(-n_r, j) * 2 ** j, _poch(2 * l + 2, j) * math.factorial(j) * n ** j)
-        s = l + l2 + 4 + j
-        m_top = l - l2 + 2 + j                        # degree of the terminating series
-        right = _poly_pow([1, -n], K - l - 3 - j)     # (1 - n u)^{K-l-3-j}
-        base = d_j * math.factorial(s - 1) * n ** s
-        # Σ_m e_m (2n)^m Π_{i<m}(1 + (l2+1+i) u) (1 + n u)^{K-l2-1-m}, nested (Horner-like)
-        inner = None
-        for mm in range(m_top, -1, -1):
-            e_m = F(_poch(l2 - l - 2 - j, mm), _poch(2 * l2 + 2, mm) * math.factorial(mm))
-            term = [e_m * (2 * n) ** mm]
-            if inner is None:
-                inner = term
-            else:
-                # H_m = c_m (1+nu)^{m_top-m} + (1 + (l2+1+m) u) H_{m+1}
-                inner = _poly_mul(inner, [1, l2 + 1 + mm])
-                shifted = _poly_mul(term, _poly_pow([1, n], m_top - mm))
-                inner = [a + b for a, b in _zip_pad(inner, shifted)]
-        poly = _poly_mul(_poly_mul(inner, _poly_pow([1, n], K - l2 - 1 - m_top)), right)
-        for i, cf in enumerate(poly):
-            Q[i] += base * cf
-    if any(Q[i] != 0 for i in range(1, len(Q), 2)):
-        raise RuntimeError("internal error: dipole polynomial is not even in u")
-    P = Q[0::2]
-    b = [F(0)] * (K + 1)
-    for p, cp in enumerate(P):
-        if cp:
-            term = _poly_mul(_poly_pow([-1, 1], p), [0] * (K - p) + [1])  # (y-1)^p y^{K-p}
-            scale = cp / n ** (2 * p)
-            for q, cf in enumerate(term):
-                b[q] += scale * cf
-    a2 = F(2 ** (2 * l + 3) * math.factorial(n + l),
-           n ** (2 * l + 4) * 2 * math.factorial(2 * l + 1) ** 2 * math.factorial(n_r))
-    kappa = 4 * 4 ** l2 * a2 / math.factorial(2 * l2 + 1) ** 2
-    return float(kappa), tuple(float(x) for x in b)
-
-
-def _zip_pad(a, b):
-    size = max(len(a), len(b))
-    a = list(a) + [0] * (size - len(a))
-    b = list(b) + [0] * (size - len(b))
-    return zip(a, b)
-
 
 def _artanh_ratio(s: np.ndarray) -> np.ndarray:
     """Φ(s) = artanh(√s)/√s (s > 0), arctan(√-s)/√-s (s < 0), 1 at s = 0; analytic in s."""
@@ -320,23 +395,79 @@ def _artanh_ratio(s: np.ndarray) -> np.ndarray:
     return out
 
 
-def _continued_parts(n: int, l: int, l2: int, E: np.ndarray):
-    """(κ Π_t (1 + 2t²E), e^{g(E)} Σ_q b_q y^q, T(E)) so that density = first·second²·T."""
-    kappa, b = _density_coefficients(n, l, l2)
-    y = 1.0 / (1.0 + 2.0 * n * n * E)
-    poly = np.zeros_like(E)
-    for cf in reversed(b):
-        poly = poly * y + cf
-    g = -2.0 * n * _artanh_ratio(-2.0 * n * n * E)
-    pref = np.full_like(E, kappa)
-    for t in range(1, l2 + 1):
-        pref = pref * (1.0 + 2.0 * t * t * E)
-    thermal = np.ones_like(E)
+_LN2_HI = 6.93147180369123816490e-01      # fdlibm's split of ln 2: k·_LN2_HI is exact
+_LN2_LO = 1.90821492927058770002e-10      # for |k| < 2^20
+
+
+def _exp_frexp(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """e^g as (x, k) with e^g = x·2^k, for any size of g (Cody–Waite reduction)."""
+    k = np.floor(g / math.log(2.0) + 0.5)
+    r = (g - k * _LN2_HI) - k * _LN2_LO
+    return np.exp(r), k.astype(int)
+
+
+@lru_cache(maxsize=64)
+def _circular_constant(m: int) -> tuple[float, int]:
+    """(4m)^{2m+4} / (16 (2m-1)!) as (x, e), value x·2^e (exact integers, rounded once)."""
+    return _int_ratio_frexp((4 * m) ** (2 * m + 4), 16 * math.factorial(2 * m - 1))
+
+
+def _circular_amplitude(m: int, E: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """sqrt of the dipole density of (m, m-1) -> (E, m) as (x, e), value x·2^e.
+
+    Eq. (2.27) of Storey & Hummer with the upper n continued to ν = (-2E)^{-1/2}: with
+    Γ(ν+m+1)/Γ(ν-m) = ν^{2m+1} Π_{s≤m}(1 - s²/ν²) and ((ν-m)/(ν+m))^{2ν} = e^{-4mΦ(m²/ν²)},
+
+        ν³ R0² = (4m)^{2m+4}/(16 (2m-1)!) · Π_{s=1}^{m} (1 + 2s²E) (1 + 2m²E)^{-2m-4}
+                 · exp(-4m Φ(-2m²E)),
+
+    analytic in E across threshold (for E > 0 the energy-normalised density has the extra
+    factor T(E) = 1/(1 - e^{-2π/k}), applied by the caller). Magnitudes down to 1e-2000
+    occur at large m and E, hence the separate exponents.
+    """
+    xk, ek = _circular_constant(m)
+    base = 1.0 + 2.0 * m * m * E
+    base2 = base * base
+    x = np.full(E.shape, xk)
+    e = np.full(E.shape, ek, dtype=int)
+    for s in range(1, m + 1):
+        x = x * ((1.0 + 2.0 * s * s * E) / base2)
+        if s % 8 == 0 or s == m:        # each factor >= 1/(2m⁴E): 8 of them stay normal
+            x, de = np.frexp(x)
+            e += de
+    x, de = np.frexp(x / (base2 * base2))
+    e += de
+    odd = e % 2 == 1
+    x = np.where(odd, 2.0 * x, x)
+    e = np.where(odd, e - 1, e)
+    xg, eg = _exp_frexp(-2.0 * m * _artanh_ratio(-2.0 * m * m * E))
+    return np.sqrt(x) * xg, e // 2 + eg
+
+
+def _thermal(E: np.ndarray) -> np.ndarray:
+    """T(E) = 1/(1 - e^{-2π/k}) for E = k²/2 > 0, 1 for E <= 0.
+
+    1/(1 - exp(-2π/k)) = e^{π/k} |Γ(1 - i/k)|² k/(2π): from C_l(η)² of the energy-normalised
+    Coulomb function; the rest of C_l² continues the bound normalisation.
+    """
+    out = np.ones_like(E)
     pos = E > 0
-    # 1/(1 - exp(-2π/k)) = e^{π/k} |Γ(1 - i/k)|² k/(2π): from C_l(η)² of the energy-normalised
-    # Coulomb function; the rest of C_l² continues the bound normalisation
-    thermal[pos] = -1.0 / np.expm1(-2.0 * np.pi / np.sqrt(2.0 * E[pos]))
-    return pref, np.exp(g) * poly, thermal
+    out[pos] = -1.0 / np.expm1(-2.0 * np.pi / np.sqrt(2.0 * E[pos]))
+    return out
+
+
+def _continued_amplitude(n: int, l: int, l2: int, E: np.ndarray):
+    """(x, e): ν^{3/2}<ν l2|r|n l> continued in E (value x·2^e), times sqrt T(E) above 0.
+
+    The recursion of :func:`_recursion` from the circular lower state (n, n-1) down to l,
+    with c_up(ℓ) = sqrt(1 + 2ℓ²E) for the upper state of energy E; n steps, vectorised
+    over E.
+    """
+    x0, e0 = _circular_amplitude(n, E)
+    ll = np.arange(n + 1, dtype=float)[:, None]
+    c_up = np.sqrt(1.0 + 2.0 * (ll * ll) * E[None, :])
+    P, M, shift = _recursion(c_up, _c_list(n, n), n, l, x0)
+    return (P if l2 == l + 1 else M) * np.sqrt(_thermal(E)), e0 + shift
 
 
 def _check_transition(n, l, l2):
@@ -354,21 +485,28 @@ def dipole_density(n, l, l2, E):
       in the principal quantum number of the bound–bound integral (Gordon's formula,
       B&S Eq. (63.2)); at integer ν it equals ν³ radial_dipole(n, l, ν, l2)² (dE/dν = ν⁻³).
 
-    One formula (see the module docstring): density = κ Π_{t=1}^{l2}(1 + 2t²E)
-    e^{2g(E)} (Σ_q b_q y^q)² T(E), y = 1/(1 + 2n²E), g = -2 artanh(n√(-2E))/√(-2E)
-    (= -2 arctan(nk)/k for E = k²/2), T = 1 for E <= 0 and 1/(1 - e^{-2π/k}) for E > 0.
-    C^∞ across E = 0; exact at high energy (e.g. 1s -> p: 256 (1+k²)^{-5}
+    Evaluated by the Storey–Hummer recursion in l at the fixed energy E (Storey & Hummer
+    (1991) Eqs. (2.23)–(2.24), with c(ℓ) = sqrt(1 + 2ℓ²E); Burgess 1965 for bound-free),
+    from the circular lower state (n, n-1), whose density is the closed form of
+    Eq. (2.27) continued in the upper principal quantum number:
+
+        D_circ = (4n)^{2n+4}/(16 (2n-1)!) Π_{s=1}^{n}(1 + 2s²E) (1 + 2n²E)^{-2n-4}
+                 e^{-4nΦ(-2n²E)} T(E),
+
+    Φ(x) = artanh(√x)/√x (= arctan(√-x)/√-x for x < 0), T = 1 for E <= 0 and
+    1/(1 - e^{-2π/k}) for E > 0. C^∞ across E = 0; every term of the recursion is positive
+    (no cancellation). Exact at high energy (e.g. 1s -> p: 256 (1+k²)^{-5}
     e^{-4 arctan(k)/k}/(1 - e^{-2π/k}), falling as E^{-9/2}).
 
     Parameters
     ----------
     n, l : int
-        Lower bound state, n >= 1, 0 <= l < n. Setup cost grows ~n⁴ (n = 20: ~0.3 s once).
+        Lower bound state, n >= 1, 0 <= l < n. Cost: n vector operations on E.
     l2 : int
         Orbital angular momentum of the upper (Rydberg or continuum) state, >= 0.
     E : float or array_like
         Energy of the upper state in hartree; finite and > E_n = -1/(2n²) (the integral
-        diverges as ν -> n⁺). Accuracy ~1e-14 relative for E >= E_{n+1}.
+        diverges as ν -> n⁺). Accuracy ~1e-14 relative for n <= 40 (~n ulp in general).
 
     Returns
     -------
@@ -393,9 +531,9 @@ def dipole_density(n, l, l2, E):
     if abs(l - l2) != 1:
         out = np.zeros(E_arr.shape)
     else:
-        e1 = np.atleast_1d(E_arr)
-        pref, amp, thermal = _continued_parts(n, l, l2, e1)
-        out = (pref * amp * amp * thermal).reshape(E_arr.shape)
+        x, e = _continued_amplitude(n, l, l2, np.atleast_1d(E_arr).ravel())
+        xm, ex = np.frexp(x)
+        out = np.ldexp(xm * xm, 2 * (e + ex)).reshape(E_arr.shape)
     return float(out) if out.ndim == 0 else out
 
 
@@ -403,9 +541,8 @@ def radial_dipole_continuum(n, l, k, l2):
     """Bound–free radial integral <E l2| r |n l> (bohr · hartree^{-1/2}), E = k²/2.
 
     Energy-normalised continuum R_El = sqrt(2/(πk)) F_l(-1/k, kr)/r (positive near the
-    origin; phase shift in the asymptotic sin(kr + ln(2kr)/k - lπ/2 + σ_l)). Closed form
-    of B&S §§69–71 / Burgess (1965) as rewritten in the module docstring:
-    <E l2|r|n l> = [κ Π_t (1 + t²k²) / (1 - e^{-2π/k})]^{1/2} e^{g} Σ_q b_q y^q.
+    origin; phase shift in the asymptotic sin(kr + ln(2kr)/k - lπ/2 + σ_l)). Bethe &
+    Salpeter §§69–71, Burgess (1965); evaluated as in :func:`dipole_density` (its square).
 
     Parameters
     ----------
@@ -434,9 +571,8 @@ def radial_dipole_continuum(n, l, k, l2):
     if abs(l - l2) != 1:
         out = np.zeros(k_arr.shape)
     else:
-        e1 = 0.5 * np.atleast_1d(k_arr) ** 2
-        pref, amp, thermal = _continued_parts(n, l, l2, e1)
-        out = (np.sqrt(pref * thermal) * amp).reshape(k_arr.shape)
+        x, e = _continued_amplitude(n, l, l2, 0.5 * np.atleast_1d(k_arr).ravel() ** 2)
+        out = np.ldexp(x, e).reshape(k_arr.shape)
     return float(out) if out.ndim == 0 else out
 
 

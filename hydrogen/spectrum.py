@@ -13,19 +13,25 @@ convention, Eq. (12)) the paper's p_E(n,m) for S states is e² x2.
 
 How the rule is built, channel by channel (l' = l ± 1):
 
-1. Discrete levels n' = l'+1 … N_d explicitly, from exact radial integrals
-   (``hydrogen.dipole.radial_dipole``).
+1. Discrete levels n' = l'+1 … N_d (N_d = max(40, 2n + 20)) explicitly, from the radial
+   integrals of ``hydrogen.dipole.radial_dipole_levels`` (the formulas of
+   ``radial_dipole``, all levels of a channel at once).
 2. The Rydberg tail n' > N_d. Write the tail as Σ_{ν>N_d} ν⁻³ G(t_ν), t_ν = 1/ν², where
    G(t) = D(E) F(ΔE) and D(E) = ν³ R²(ν) is the dipole density per unit energy
    (``hydrogen.dipole.dipole_density``), analytic in E across threshold. G is smooth on the
    tiny interval 0 < t ≤ 1/(N_d+1)², so the discrete measure Σ ν⁻³ δ(t - ν⁻²) is replaced by
-   its K-point Gauss rule (computed once by the Stieltjes procedure; nodes at non-integer ν,
-   where D is evaluated by analytic continuation in the principal quantum number).
+   its K-point Gauss rule (:func:`rydberg_tail_rule`: Stieltjes procedure on 32 (N_d+1)
+   atoms and the exact Hurwitz-zeta moments of the rest; nodes at non-integer ν, where D is
+   evaluated by analytic continuation in the principal quantum number).
 3. The continuum E = k²/2 > 0: Gauss-Legendre panels in E near threshold, and for
    E > E_c the variable y = (E_c/E)^{1/2}, in which the high-energy tail (D ~ E^{-(9/2+l)},
    an analytic function of 1/k) becomes a smooth integrand down to y = 0, with geometric
    panels in y so that functions with a scale at large energy (α(iu) at large u) are
    resolved.
+
+Supported states: 1 ≤ n ≤ :data:`N_STATE_MAX` = 1000, checked before anything is computed
+(:func:`check_state`). Cost, once per state (rules are cached): ~1 ms at n = 1, ~10 ms at
+n = 100, ~0.1 s at n = 1000 (2-core machine, docs/benchmarks.md).
 
 Error control: every rule is built twice, at resolution 1 and 2 (more discrete levels, more
 tail nodes, more nodes per panel); ``SpectralRule.error`` is the largest relative
@@ -38,12 +44,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from scipy.special import zeta
 
 from .states import State, energy, parse_state
 
 __all__ = ["SpectralRule", "spectral_rule", "rydberg_tail_rule", "continuum_rule",
-           "SingularSumError"]
+           "hurwitz_zeta_scaled", "SingularSumError", "N_STATE_MAX", "check_state"]
+
+#: Largest principal quantum number of a state whose sums are supported. Verified by the
+#: sum rules (C1), (C2), (C4), S(2) and the error estimate up to this n (tests); a rule
+#: then has ~2n + 500 nodes and is built in ~0.1 s, and a pair sum (C6) over two such
+#: rules needs ~(2n + 500)² × 8 bytes per temporary (50 MB at n = 1000).
+N_STATE_MAX = 1000
 
 # Resolution-1 parameters; resolution 2 (the error estimate) refines each of them.
 _N_DISCRETE = 40      # explicit discrete levels n' <= _N_DISCRETE (raised for large n)
@@ -123,6 +134,48 @@ class SpectralRule:
 # The two building-block rules (independent of the state)
 # ---------------------------------------------------------------------------
 
+# B_{2k}/(2k)! for k = 1..12 (Abramowitz & Stegun Table 23.2), for Euler-Maclaurin.
+_BERNOULLI_RATIOS = (1 / 12, -1 / 720, 1 / 30240, -1 / 1209600, 1 / 47900160,
+                     -691 / 1307674368000, 1 / 74724249600, -3617 / 10670622842880000,
+                     43867 / 5109094217170944000, -174611 / 802857662698291200000,
+                     77683 / 14101100039391805440000,
+                     -236364091 / 1693824136731743669452800000)
+
+
+def hurwitz_zeta_scaled(s: float, a: float) -> float:
+    """a^(s-1) ζ(s, a) = a^(s-1) Σ_{k≥0} (k + a)^(-s), for s > 1 and a ≥ 64 + s.
+
+    Euler-Maclaurin at the first term (DLMF 25.11.29 with N = 0 shifted to a; Abramowitz &
+    Stegun 23.1.30): a^(s-1) ζ(s, a) = 1/(s-1) + 1/(2a) + Σ_k B_2k/(2k)! (s)_{2k-1} a^(-2k).
+    The k-th term falls like ((s + 2k)/(2πa))^(2k); with a ≥ 64 + s the twelve terms used
+    leave < 1e-20 relative. The scaling keeps the value O(1) for large s and a.
+
+    Examples
+    --------
+    >>> float(hurwitz_zeta_scaled(3.0, 100.0) / 100.0 ** 2)     # ζ(3, 100)
+    5.0502499916675...e-05
+    """
+    if not (s > 1.0 and a >= 64.0 + s):
+        raise ValueError(f"hurwitz_zeta_scaled: need s > 1 and a >= 64 + s, got s={s!r}, a={a!r}")
+    total = 1.0 / (s - 1.0) + 0.5 / a
+    poch = s                      # (s)_{2k-1}
+    inv_a2 = 1.0 / (a * a)
+    power = inv_a2
+    for k, ratio in enumerate(_BERNOULLI_RATIOS, start=1):
+        term = ratio * poch * power
+        total += term
+        if abs(term) < 1e-21 * total:
+            break
+        poch *= (s + 2 * k - 1) * (s + 2 * k)
+        power *= inv_a2
+    return total
+
+
+#: Explicit atoms of the Rydberg tail measure: ν = n_start + 1 … max(_TAIL_ATOMS (n_start + 1),
+#: 2048); the rest enters through its exact moments (see :func:`rydberg_tail_rule`).
+_TAIL_ATOMS = 32
+
+
 @lru_cache(maxsize=None)
 def rydberg_tail_rule(n_start: int, nodes: int) -> tuple[np.ndarray, np.ndarray]:
     """Gauss rule for the discrete measure Σ_{ν>n_start} ν⁻³ δ(t - ν⁻²).
@@ -131,35 +184,70 @@ def rydberg_tail_rule(n_start: int, nodes: int) -> tuple[np.ndarray, np.ndarray]
     and weights w_i, such that Σ_{ν=n_start+1}^∞ ν⁻³ g(ν⁻²) ≈ Σ_i w_i g(t_i) for g analytic
     near [0, (n_start+1)⁻²]; exact for polynomials of degree ≤ 2·nodes - 1.
 
-    The measure is represented by its first 200 000 atoms and one atom at t = 0 carrying
-    the remaining mass ζ(3, n_start + 200 001) (misplacement error < 1e-22), and the
-    Gauss rule follows from the Stieltjes procedure and Golub-Welsch.
+    Construction (Stieltjes procedure, then Golub-Welsch), in s = (n_start+1)² t ∈ (0, 1]:
+    the inner products ⟨f⟩ = Σ_ν ν⁻³ f(s_ν) of the polynomials the procedure needs (degree
+    ≤ 2·nodes) are split into the explicit atoms ν ≤ ν_max = max(32 (n_start + 1), 2048)
+    and the remainder, which is evaluated exactly from its moments
+
+        τ_j = Σ_{ν>ν_max} ν⁻³ s_ν^j = (n_start+1)^{2j} ζ(3 + 2j, ν_max + 1)
+
+    (Hurwitz zeta by Euler-Maclaurin, :func:`hurwitz_zeta_scaled`) and the monomial
+    coefficients of the orthonormal polynomials, carried along the recurrence. No
+    truncation: the functional is exact on every polynomial the procedure forms. The
+    remainder lives on s ≤ 1/1024 and carries ~1e-3 of the mass, where the monomial sum
+    has no cancellation (terms fall like (2k² s)^j/j!, k ≤ nodes), so its rounding stays
+    below 1e-18 of the total.
+
+    Examples
+    --------
+    >>> nu, w = rydberg_tail_rule(40, 12)
+    >>> bool(abs(w.sum() / 3.04785135917649e-04 - 1) < 1e-13)    # Σ_{ν≥41} ν⁻³ = ζ(3, 41)
+    True
     """
-    if n_start < 1 or nodes < 1:
-        raise ValueError("rydberg_tail_rule: n_start and nodes must be positive integers")
-    atoms = 200_000
-    nu = np.arange(n_start + 1, n_start + 1 + atoms, dtype=float)
-    s = ((n_start + 1) / nu) ** 2              # t scaled to (0, 1]
+    if n_start < 1 or not 1 <= nodes <= 64:
+        raise ValueError("rydberg_tail_rule: n_start must be a positive integer and "
+                         f"1 <= nodes <= 64; got n_start={n_start!r}, nodes={nodes!r}")
+    r = n_start + 1
+    nu_max = max(_TAIL_ATOMS * r, 2048)
+    nu = np.arange(nu_max, r - 1, -1, dtype=float)          # smallest weights first
+    s = (r / nu) ** 2
     w = nu ** -3.0
-    s = np.append(s, 0.0)
-    w = np.append(w, zeta(3.0, n_start + 1 + atoms))
-    # Stieltjes procedure with orthonormal polynomials (stable for a positive measure)
-    m0 = w.sum()
+    deg = 2 * nodes
+    a = float(nu_max + 1)
+    rho = (r / a) ** 2
+    tau = np.array([a ** -2 * rho ** j * hurwitz_zeta_scaled(3.0 + 2 * j, a)
+                    for j in range(deg + 1)])
+
+    def inner(f_atoms, f_coef):
+        # np.sum, not np.dot: a threaded BLAS ddot costs milliseconds on a loaded machine
+        return float(np.sum(w * f_atoms) + np.sum(tau * f_coef[:deg + 1]))
+
+    def square(c):                # monomial coefficients of the square, truncated to deg
+        return np.convolve(c, c)[:deg + 1]
+
+    def times_s(c):
+        return np.concatenate(([0.0], c[:-1]))
+
+    m0 = inner(np.ones_like(s), np.eye(1, deg + 1)[0])
     alpha = np.empty(nodes)
     beta = np.empty(nodes)                     # sqrt of the recurrence coefficients
-    p_prev = np.zeros_like(s)
-    p = np.full_like(s, 1.0 / np.sqrt(m0))
     beta[0] = 0.0
+    p_prev, c_prev = np.zeros_like(s), np.zeros(deg + 1)
+    p = np.full_like(s, 1.0 / np.sqrt(m0))
+    c = np.zeros(deg + 1)
+    c[0] = 1.0 / np.sqrt(m0)
     for k in range(nodes):
-        alpha[k] = np.dot(w, s * p * p)
+        alpha[k] = inner(s * p * p, times_s(square(c)))
         q = (s - alpha[k]) * p - beta[k] * p_prev
+        cq = times_s(c) - alpha[k] * c - beta[k] * c_prev
         if k + 1 < nodes:
-            beta[k + 1] = np.sqrt(np.dot(w, q * q))
+            beta[k + 1] = np.sqrt(inner(q * q, square(cq)))
             p_prev, p = p, q / beta[k + 1]
+            c_prev, c = c, cq / beta[k + 1]
     jac = np.diag(alpha) + np.diag(beta[1:], 1) + np.diag(beta[1:], -1)
     sk, vec = np.linalg.eigh(jac)
     weights = m0 * vec[0] ** 2
-    t = sk / (n_start + 1) ** 2
+    t = sk / r ** 2
     return t ** -0.5, weights
 
 
@@ -207,27 +295,35 @@ def _normalise_shifts(level_shifts) -> tuple:
     return tuple(sorted(out))
 
 
-def _build(n: int, l: int, shifts: tuple, resolution: int, radial, density) -> SpectralRule:
-    """Assemble the rule; ``radial`` and ``density`` are the dipole functions (injectable)."""
+def _n_discrete(n: int, resolution: int) -> int:
+    """Highest explicit discrete level n' of the rule at a resolution (1 or 2)."""
+    return max(_N_DISCRETE, 2 * n + 20) + 20 * (resolution - 1)
+
+
+def _channels(l: int) -> tuple[int, ...]:
+    return tuple(l2 for l2 in (l - 1, l + 1) if l2 >= 0)
+
+
+def _build(n: int, l: int, shifts: tuple, resolution: int, levels: dict) -> SpectralRule:
+    """Assemble the rule at a resolution; ``levels[l2]`` = radial integrals ⟨n' l2|r|n l⟩
+    for n' = l2+1 … (at least) the highest explicit level of this resolution."""
+    from .dipole import dipole_density
     shift = {(sn, sl): v for sn, sl, v in shifts}
-    n_disc = max(_N_DISCRETE, 2 * n + 20) + 20 * (resolution - 1)
-    for sn, sl, _ in shifts:
-        if sn > n_disc:
-            raise ValueError(f"level_shifts: level n={sn} is beyond the explicit discrete levels "
-                             f"(n <= {n_disc}); shifts are allowed only there")
+    n_disc = _n_discrete(n, resolution)
     tail_nodes = _N_TAIL + 4 * (resolution - 1)
     panel_nodes = _PANEL_NODES + 8 * (resolution - 1)
     e_n = energy(n) + shift.get((n, l), 0.0)
     e_bind = 0.5 / n ** 2
     dEs, x2s, kinds, n2s, l2s = [], [], [], [], []
-    for l2 in (l - 1, l + 1):
-        if l2 < 0:
-            continue
+    for l2 in _channels(l):
         ang = max(l, l2) / (3.0 * (2 * l + 1))    # Σ_{m'} |⟨l' m'|x^i|l m⟩|², m-averaged / R²
         # 1. explicit discrete levels
         n2 = np.arange(l2 + 1, n_disc + 1)
-        r = np.array([radial(n, l, int(m), l2) for m in n2])
-        e_m = np.array([energy(int(m)) + shift.get((int(m), l2), 0.0) for m in n2])
+        r = levels[l2][:n2.size]
+        e_m = -0.5 / (n2 * n2)                     # energy(n2), elementwise the same rounding
+        for (sn, sl), v in shift.items():
+            if sl == l2 and l2 < sn <= n_disc:
+                e_m[sn - l2 - 1] += v
         de = e_n - e_m
         if not shift:
             de[n2 == n] = 0.0                     # exact degeneracy, not rounding
@@ -236,12 +332,12 @@ def _build(n: int, l: int, shifts: tuple, resolution: int, radial, density) -> S
         # 2. Rydberg tail
         nu, w = rydberg_tail_rule(n_disc, tail_nodes)
         e_t = -0.5 / nu ** 2
-        dEs.append(e_n - e_t); x2s.append(ang * w * density(n, l, l2, e_t))
+        dEs.append(e_n - e_t); x2s.append(ang * w * dipole_density(n, l, l2, e_t))
         kinds.append(np.full(nu.size, TAIL)); n2s.append(np.zeros(nu.size, int))
         l2s.append(np.full(nu.size, l2))
         # 3. continuum
         e_c, w_c = continuum_rule(e_bind, panel_nodes, _Y_PANELS)
-        dEs.append(e_n - e_c); x2s.append(ang * w_c * density(n, l, l2, e_c))
+        dEs.append(e_n - e_c); x2s.append(ang * w_c * dipole_density(n, l, l2, e_c))
         kinds.append(np.full(e_c.size, CONTINUUM)); n2s.append(np.zeros(e_c.size, int))
         l2s.append(np.full(e_c.size, l2))
     arrays = [np.concatenate(a) for a in (dEs, x2s, kinds, n2s, l2s)]
@@ -262,13 +358,42 @@ def _probe(rule: SpectralRule) -> np.ndarray:
 
 @lru_cache(maxsize=64)
 def _cached_rule(n: int, l: int, shifts: tuple) -> SpectralRule:
-    from . import dipole
-    coarse = _build(n, l, shifts, 1, dipole.radial_dipole, dipole.dipole_density)
-    fine = _build(n, l, shifts, 2, dipole.radial_dipole, dipole.dipole_density)
+    from .dipole import radial_dipole_levels
+    n_disc = _n_discrete(n, 1)
+    for sn, sl, _ in shifts:
+        if sn > n_disc:
+            raise ValueError(f"level_shifts: level n={sn} is beyond the explicit discrete levels "
+                             f"(n <= {n_disc}); shifts are allowed only there")
+    top = _n_discrete(n, 2)            # the discrete levels of both resolutions, computed once
+    levels = {l2: radial_dipole_levels(n, l, l2, np.arange(l2 + 1, top + 1)) for l2 in _channels(l)}
+    coarse = _build(n, l, shifts, 1, levels)
+    fine = _build(n, l, shifts, 2, levels)
     pc, pf = _probe(coarse), _probe(fine)
     err = float(np.max(np.abs(pc - pf) / np.maximum(np.abs(pf), 1e-300)))
     return SpectralRule(coarse.state, coarse.dE, coarse.x2, coarse.kind, coarse.n2,
                         coarse.l2, error=err)
+
+
+def check_state(state, name: str = "state"):
+    """Validate a state for the state sums, before anything is computed.
+
+    Parses ``state`` (see :func:`hydrogen.states.parse_state`) and checks the supported
+    range 1 <= n <= :data:`N_STATE_MAX`; the ValueError names the parameter ``name`` and
+    the caller's input.
+
+    Examples
+    --------
+    >>> check_state("2s").label
+    '2s'
+    """
+    try:
+        st = parse_state(state)
+    except ValueError as err:
+        raise ValueError(str(err) if name == "state" else f"{name}: {err}") from None
+    if st.n > N_STATE_MAX:
+        raise ValueError(f"{name} {state!r}: n = {st.n} is beyond the supported range of the "
+                         f"state sums, 1 <= n <= {N_STATE_MAX} (hydrogen.spectrum.N_STATE_MAX)")
+    return st
 
 
 def spectral_rule(state, *, level_shifts=None) -> SpectralRule:
@@ -280,7 +405,9 @@ def spectral_rule(state, *, level_shifts=None) -> SpectralRule:
     Parameters
     ----------
     state : str or tuple or State
-        Initial state, e.g. "1s", (2, 0), State(3, 0).
+        Initial state, e.g. "1s", (2, 0), State(3, 0); 1 <= n <= N_STATE_MAX = 1000
+        (checked first; a rule costs ~1 ms at n = 1, ~10 ms at n = 100, ~0.1 s at
+        n = 1000, once: rules are cached).
     level_shifts : dict, optional
         Extra energies (hartree) added to discrete levels, keyed by state label or
         (n, l), e.g. {"2s": 1.6e-7} for a Lamb shift. They lift degeneracies (2s-2p)
@@ -298,5 +425,5 @@ def spectral_rule(state, *, level_shifts=None) -> SpectralRule:
     >>> round(float(rule.f.sum()), 12)       # Thomas-Reiche-Kuhn, Eq. (C2)
     1.0
     """
-    st = parse_state(state)
+    st = check_state(state)
     return _cached_rule(st.n, st.l, _normalise_shifts(level_shifts))

@@ -28,9 +28,10 @@ import sympy as sp
 from hypothesis import given, settings, strategies as st
 from sympy.physics.hydrogen import R_nl
 
-from hydrogen.dipole import (angular_dipole, cartesian_dipole, dipole_density,
-                             oscillator_strength, oscillator_strength_density, p_tensor,
-                             radial_dipole, radial_dipole_continuum, radial_dipole_matrix)
+from hydrogen.dipole import (N_MAX, _circular_start, angular_dipole, cartesian_dipole,
+                             dipole_density, oscillator_strength, oscillator_strength_density,
+                             p_tensor, radial_dipole, radial_dipole_continuum,
+                             radial_dipole_levels, radial_dipole_matrix)
 from hydrogen.radial import continuum_radial_function, radial_function
 
 # ---------------------------------------------------------------------------
@@ -309,6 +310,51 @@ def test_n500_against_gordon_formula(case):
     assert _rel(abs(radial_dipole(*case)), float(ref)) < 1e-10
 
 
+def _exact_circular_start(n, m):
+    """Storey & Hummer Eq. (2.27) in exact integers (the former implementation), mpf."""
+    f = math.factorial
+    num = (4 * n * m) ** (2 * m + 4) * f(n + m) * (n - m) ** max(2 * (n - m - 2), 0)
+    den = 16 * f(n - m - 1) * f(2 * m - 1) * (n + m) ** (2 * (n + m + 2))
+    with mpmath.workdps(40):
+        return mpmath.sqrt(mpmath.mpf(num) / den)
+
+
+def test_circular_start_against_exact_integers():
+    # The float start (exact integer bases, pow, one correction) against exact rational
+    # arithmetic. Error analysis: <= 1 ulp per pow, the (1+δ)^-k correction, four roundings,
+    # then the square root: a few ulp (observed <= 1.3 ulp). Tolerance 2e-14 (~90 ulp): the
+    # naive pow of the rounded ratio would be off by k ulp, k = 2m+4 up to 4000.
+    rng = np.random.default_rng(3)
+    cases = [(n, m) for n in range(2, 25) for m in range(1, n)]
+    cases += [(2000, 1999), (2000, 1), (N_MAX, 700), (1001, 1000), (1500, 3)]
+    cases += [(int(n), int(rng.integers(1, n))) for n in rng.integers(2, N_MAX + 1, size=150)]
+    for n, m in cases:
+        x, e = _circular_start(n, m)
+        with mpmath.workdps(40):
+            assert abs(mpmath.ldexp(x, e) / _exact_circular_start(n, m) - 1) < 2e-14, (n, m)
+
+
+@pytest.mark.parametrize("n, l, l2", [(1, 0, 1), (7, 0, 1), (7, 3, 2), (7, 3, 4), (40, 0, 1),
+                                      (60, 20, 19), (60, 20, 21), (100, 99, 98)])
+def test_levels_equal_scalar_integrals(n, l, l2):
+    # the vectorised levels (both directions, binomials updated from level to level) against
+    # the scalar routine: the same floating-point operations, so equal to a few ulp
+    n2 = np.arange(l2 + 1, 2 * n + 41)
+    got = radial_dipole_levels(n, l, l2, n2)
+    ref = np.array([radial_dipole(n, l, int(m), l2) for m in n2])
+    np.testing.assert_allclose(got, ref, rtol=1e-15, atol=0)
+
+
+@pytest.mark.slow
+def test_levels_beyond_n_max_against_gordon_formula():
+    # the spectral rule of 1000s needs levels up to n' = 2040 > N_MAX: start values with a
+    # separate exponent; Gordon's formula at 80 digits (tolerance as for n = 500 above)
+    n2 = np.array([2001, 2040])
+    got = radial_dipole_levels(1000, 0, 1, np.arange(2, 2041))[n2 - 2]
+    for m, g in zip(n2, got):
+        assert _rel(abs(g), float(_gordon_abs(1000, 0, int(m), 1, dps=80))) < 1e-10
+
+
 def test_gordon_reference_sign_free_agreement_small_n():
     # the Gordon reference itself against sympy (validates the reference, |value|)
     for case in [(1, 0, 2, 1), (3, 1, 5, 2), (6, 3, 4, 2), (5, 4, 6, 3)]:
@@ -461,6 +507,22 @@ def test_density_continuous_across_threshold(n, l, l2):
     slope_left = (3 * d[2] - 4 * d[1] + d[0]) / (2 * h)
     slope_right = (-3 * d[2] + 4 * d[3] - d[4]) / (2 * h)
     assert abs(slope_left - slope_right) <= 1e-6 * abs(slope_left)
+
+
+@pytest.mark.parametrize("n, l, l2", [(40, 0, 1), (40, 7, 6),
+                                      pytest.param(100, 0, 1, marks=pytest.mark.slow),
+                                      pytest.param(100, 50, 51, marks=pytest.mark.slow)])
+def test_density_high_n_against_hyp2f1_reference(n, l, l2):
+    # the recursion in l at fixed E (n steps) against the hyp2f1 closed form at 60 digits
+    # (converged: equal to 120 digits); energies of the rule: first tail node, just below
+    # and above threshold, the continuum scale, far continuum. Observed <= 3e-14 at n = 100
+    # (~n ulp from the n steps); tolerance 1e-12.
+    energies = [-0.5 / (2 * n + 41) ** 2, -1e-9, 1e-7, 0.5 / n ** 2, 3.0]
+    got = dipole_density(n, l, l2, np.array(energies))
+    for e, g in zip(energies, got):
+        val = _laplace_reference(n, l, l2, e, dps=60)
+        ref = float(val ** 2 if e > 0 else (-2 * mpmath.mpf(e)) ** -1.5 * val ** 2)
+        assert _rel(g, ref) < 1e-12, e
 
 
 def test_density_input_validation():

@@ -8,8 +8,8 @@ definitions independently of the physics. The real-physics tests at the bottom c
 with the paper's statements (Sec. VI and Conclusions).
 """
 import importlib.util
+import os
 import sys
-import types
 
 import numpy as np
 import pytest
@@ -26,18 +26,18 @@ HAVE_MPL = importlib.util.find_spec("matplotlib") is not None
 
 @pytest.fixture
 def fake(monkeypatch):
-    mod = types.ModuleType("weft.potential")
-
+    """Replace the physics weft.figures reads (names looked up at call time)."""
     def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
                   spins=None, units="au", nu=None):
         assert (regime, order, units) == ("intermediate", "0", "au")
         R = np.asarray(R, float)
         return -6.5 / R**6 / (1 + R / R0)
 
-    mod.potential = potential
-    mod.london = lambda R, s1="1s", s2="1s", units="au": -6.5 / np.asarray(R, float)**6
-    mod.casimir_polder = lambda R, s1="1s", s2="1s", units="au": -6.5 * R0 / np.asarray(R, float)**7
-    monkeypatch.setitem(sys.modules, "weft.potential", mod)
+    monkeypatch.setattr(figures, "potential", potential)
+    monkeypatch.setattr(figures, "london",
+                        lambda R, s1="1s", s2="1s", units="au": -6.5 / np.asarray(R, float)**6)
+    monkeypatch.setattr(figures, "casimir_polder", lambda R, s1="1s", s2="1s", units="au":
+                        -6.5 * R0 / np.asarray(R, float)**7)
 
 
 def test_x_is_R_times_delta_E12_in_natural_units():
@@ -101,6 +101,75 @@ def test_fig11_writes_png_and_csv(fake, tmp_path):
     np.testing.assert_allclose(t.columns["rel_lon"], -t.R / R0, rtol=1e-12)
 
 
+@pytest.mark.skipif(not HAVE_MPL, reason="matplotlib (extra 'plot') not installed")
+def test_fig11_figure_content(fake, tmp_path, monkeypatch):
+    """Issue 8, item 13: a bohr axis on top (the inverse of x_from_bohr), labelled +-15 %
+    lines, the 1s-1s tag, our window and the paper's 400-2000 bohr marked apart."""
+    from matplotlib.figure import Figure
+    drawn = []
+    original = Figure.savefig
+    monkeypatch.setattr(Figure, "savefig",
+                        lambda self, *a, **k: (drawn.append(self), original(self, *a, **k)))
+    lo, hi = figures.fig11(tmp_path / "f.png", x=np.geomspace(1e-2, 1e2, 41))
+    (fig,) = drawn
+    main_axes = [ax for ax in fig.axes if ax.get_xlabel().startswith("$x = R")]
+    assert len(main_axes) == 2
+    fig.canvas.draw()
+    for ax in main_axes:
+        (top,) = [c for c in ax.child_axes if c.get_xlabel() == "R (bohr)"]
+        # the top axis is R in bohr: its tick at R = 1000 sits where x = x_from_bohr(1000)
+        assert 1000.0 in top.get_xticks()
+        at_top = top.transData.transform((1000.0, 0.0))[0]
+        below = ax.transData.transform((float(figures.x_from_bohr(1000.0)), 0.0))[0]
+        assert at_top == pytest.approx(below, abs=1e-6)
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "±15 % lines" in legend
+    assert f"neither within 15 % (weft): {lo:.0f}–{hi:.0f} bohr" in legend
+    assert ("the paper's quoted range, 400–2000 bohr (not reproduced: docs/errata.md E8)"
+            in legend)
+    for ax in main_axes:
+        texts = [t.get_text() for t in ax.texts]
+        assert "H(1s)–H(1s)" in texts and "+15 %" in texts and "−15 %" in texts
+        spans = [p for p in ax.patches]
+        x_spans = sorted((p.get_x(), p.get_x() + p.get_width()) for p in spans)
+        expected = sorted([tuple(float(figures.x_from_bohr(r)) for r in (lo, hi)),
+                           tuple(float(figures.x_from_bohr(r))
+                                 for r in figures.PAPER_RANGE_BOHR)])
+        np.testing.assert_allclose(x_spans, expected, rtol=1e-12)
+
+
+@pytest.mark.skipif(not HAVE_MPL, reason="matplotlib (extra 'plot') not installed")
+def test_image_output_names_and_formats(tmp_path):
+    assert figures.image_output("f.pdf") == ("f.pdf", "pdf")
+    assert figures.image_output("f.SVG") == ("f.SVG", "svg")
+    assert figures.image_output("noext") == ("noext.png", "png")
+    with pytest.raises(ValueError, match=r"f\.xyz: unknown image format '\.xyz'"):
+        figures.image_output("f.xyz")
+    with pytest.raises(IsADirectoryError):
+        figures.image_output(tmp_path)
+
+
+@pytest.mark.skipif(not HAVE_MPL, reason="matplotlib (extra 'plot') not installed")
+def test_fig11_is_all_or_nothing(fake, tmp_path, monkeypatch):
+    """A failure while writing leaves neither file (and no temporary) behind, and an
+    existing file untouched; overwrite=False refuses existing files before computing."""
+    from matplotlib.figure import Figure
+    png, csv = tmp_path / "f.png", tmp_path / "f.csv"
+    csv.write_text("old\n")
+    original = Figure.savefig
+
+    def broken(self, *a, **k):
+        raise RuntimeError("renderer failed")
+    monkeypatch.setattr(Figure, "savefig", broken)
+    with pytest.raises(RuntimeError):
+        figures.fig11(png, csv, x=[1.0, 2.0])
+    assert os.listdir(tmp_path) == ["f.csv"] and csv.read_text() == "old\n"
+    monkeypatch.setattr(Figure, "savefig", original)
+    monkeypatch.setattr(figures, "fig11_table", lambda *a, **k: pytest.fail("computed"))
+    with pytest.raises(FileExistsError):
+        figures.fig11(png, csv, overwrite=False)
+
+
 def test_fig11_without_matplotlib_says_how_to_install(fake, monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
@@ -154,3 +223,19 @@ def test_real_fifteen_percent_range_vs_paper():
     d = figures.fig11_data([x_lo, x_hi])
     assert abs(d["rel_lon"][0]) == pytest.approx(0.15, rel=1e-10)
     assert abs(d["rel_cp"][1]) == pytest.approx(0.15, rel=1e-10)
+
+
+@pytest.mark.skipif(not HAVE_MPL, reason="matplotlib (extra 'plot') not installed")
+def test_real_fig11_marks_our_window_and_the_papers(tmp_path, monkeypatch):
+    """Real physics: the shaded window is the computed 306-1828 bohr (E8), the hatched one
+    the paper's 400-2000 bohr; the data table carries the same window."""
+    from matplotlib.figure import Figure
+    drawn = []
+    original = Figure.savefig
+    monkeypatch.setattr(Figure, "savefig",
+                        lambda self, *a, **k: (drawn.append(self), original(self, *a, **k)))
+    lo, hi = figures.fig11(tmp_path / "f.png", tmp_path / "f.csv")
+    legend = [t.get_text() for t in drawn[0].legends[0].get_texts()]
+    assert "neither within 15 % (weft): 306–1828 bohr" in legend
+    assert any("400–2000 bohr" in t for t in legend)
+    assert read_table(tmp_path / "f.csv").metadata["fifteen_percent_range_bohr"] == [lo, hi]

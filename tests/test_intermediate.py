@@ -61,12 +61,70 @@ def test_eq61_eq62_equals_casimir_polder_representation():
 
 
 def test_fast_interpolant_matches_direct_quadrature():
+    # 1e-3 <= R < 1e5 bohr: the per-decade Chebyshev interpolant of R⁶W(1 + R/ρ) against the
+    # quadrature it interpolates (observed <= 1.3e-15; tolerance 1e-13)
     rng = np.random.default_rng(1)
-    R = 10 ** rng.uniform(-0.9, 7.9, 200)
-    np.testing.assert_allclose(inter.potential_fast(R), inter.potential_cp(R), rtol=1e-11)
-    # outside the interpolated range the direct quadrature is used
-    R_out = np.array([0.05, 2e8])
-    np.testing.assert_allclose(inter.potential_fast(R_out), inter.potential_cp(R_out), rtol=1e-15)
+    R = 10 ** rng.uniform(-3, 5, 300)
+    np.testing.assert_allclose(inter.potential_fast(R), inter.potential_cp(R), rtol=1e-13)
+    # below the window of weft.potential the direct quadrature itself is used
+    R_out = np.array([1e-4, 5e-4])
+    np.testing.assert_array_equal(inter.potential_fast(R_out), inter.potential_cp(R_out))
+
+
+def test_large_distance_series_matches_direct_quadrature():
+    # R >= 1e5 bohr: W = -(c/πR⁷) Σ b_k (c/R)^{2k} against the u-quadrature, up to the end of
+    # the public window (1e20 bohr); both sums of positive terms: round-off ~1e-15, tol 1e-13
+    R = np.concatenate([10 ** np.random.default_rng(2).uniform(5, 20, 200), [1e5, 1e20]])
+    np.testing.assert_allclose(inter.potential_fast(R), inter.potential_cp(R), rtol=1e-13)
+
+
+def test_no_cliff_at_the_switch_points():
+    # the two fast pieces meet at 1e5 bohr to rounding, and every R costs the same kind of
+    # work (no per-R quadrature inside 1e-3 <= R <= 1e20: the quadrature is never called)
+    eps = np.finfo(float).eps
+    R = np.array([1e5 * (1 - 4 * eps), 1e5, 1e-3, 1e-3 * (1 + 4 * eps)])
+    w = inter.potential_fast(R) * R ** 6
+    assert abs(w[0] / w[1] - 1) < 1e-13 and abs(w[2] / w[3] - 1) < 1e-13
+    inter.potential_fast(np.array([1.0, 1e6]))      # one-off setup (it uses the quadrature)
+    calls = []
+    original = inter.potential_cp
+    inter.potential_cp = lambda *a, **k: calls.append(a) or original(*a, **k)
+    try:
+        inter.potential_fast(np.geomspace(1e-3, 1e20, 1000))
+    finally:
+        inter.potential_cp = original
+    assert calls == []
+
+
+def test_large_distance_coefficients_from_exact_moments():
+    # b_k = (-1)^k Σ S(-2-2i)S(-2-2j) M_k with the exact 1s moments of the Dalgarno-Lewis
+    # route (hydrogen.sturmian, rational arithmetic) and M_k = ∫ x^{2k} e^{-2x} P(x) dx:
+    # M_0 = 23/4 (Casimir-Polder, Eq. (52)), M_1 = 129/8.
+    from fractions import Fraction
+    from math import factorial
+    from hydrogen.sturmian import inverse_oscillator_sums_exact
+    from hydrogen.states import State
+    S = inverse_oscillator_sums_exact(1, inter._SERIES_TERMS)
+    b = inter._large_r_coefficients(State(1, 0), State(1, 0))
+    P = (3, 6, 5, 2, 1)
+    for k in range(inter._SERIES_TERMS):
+        m_k = sum(Fraction(p * factorial(2 * k + q), 2 ** (2 * k + q + 1)) for q, p in enumerate(P))
+        exact = (-1) ** k * sum(S[i] * S[k - i] for i in range(k + 1)) * m_k
+        assert b[k] == pytest.approx(float(exact), rel=1e-13), k
+    assert b[0] == pytest.approx(23 / 4 * 4.5 ** 2, rel=1e-13)
+    # truncation: at the switch point the last term is negligible
+    z = (units.C_AU / inter._R_SERIES) ** 2
+    assert abs(b[-1] * z ** (b.size - 1)) < 1e-20 * b[0]
+
+
+def test_fast_path_is_chunk_independent():
+    # evaluation in chunks: every point is computed on its own, so any split gives the same bits
+    rng = np.random.default_rng(4)
+    R = 10 ** rng.uniform(-3, 20, 3 * inter._CHUNK + 17)
+    whole = inter.potential_fast(R)
+    parts = np.concatenate([inter.potential_fast(R[:5]), inter.potential_fast(R[5:])])
+    np.testing.assert_array_equal(whole, parts)
+    assert inter.potential_fast(R.reshape(-1, 1)).shape == (R.size, 1)
 
 
 def test_short_distance_limit_london_plus_w1_plus_w32():

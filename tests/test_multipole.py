@@ -256,6 +256,8 @@ def test_bad_input():
         multipole_polarizability("1s", 0)
     with pytest.raises(ValueError, match="state"):
         C8("1x", "1s")
+    with pytest.raises(ValueError, match="n <= 100"):
+        multipole_polarizability("101s", 2, 0.1j)
 
 
 # ---------------------------------------------------------------------------

@@ -3,8 +3,8 @@ import mpmath
 import numpy as np
 import pytest
 
-from hydrogen.spectrum import (CONTINUUM, DISCRETE, continuum_rule, rydberg_tail_rule,
-                               spectral_rule)
+from hydrogen.spectrum import (CONTINUUM, DISCRETE, continuum_rule, hurwitz_zeta_scaled,
+                               rydberg_tail_rule, spectral_rule)
 from hydrogen.sums import expectation_p2, expectation_r2
 
 
@@ -18,6 +18,40 @@ def test_rydberg_tail_rule_against_mpmath_series(g):
         exact = mpmath.nsum(lambda v: v ** -3 * g(1 / v ** 2), [41, mpmath.inf])
     got = np.sum(w * g(nu ** -2.0))
     assert abs(got - float(exact)) <= 1e-14 * float(exact)
+
+
+def _mp_zeta_scaled(s, a):
+    """a^(s-1) ζ(s, a) from the integral representation (DLMF 25.11.25)
+    ζ(s, a) = Γ(s)⁻¹ ∫₀^∞ t^(s-1) e^(-at)/(1 - e^(-t)) dt, by mpmath.quad at 30 digits.
+    (mpmath.zeta(s, a) itself is inaccurate for large s and a: 8e-10 off at s = 67, a = 1313.)"""
+    with mpmath.workdps(30):
+        a = mpmath.mpf(a)
+        peak = (s - 1) / a
+        f = lambda t: mpmath.exp((s - 1) * mpmath.log(t * a) - a * t) / -mpmath.expm1(-t)
+        return mpmath.quad(f, [0, peak / 4, peak, 4 * peak, 16 * peak, mpmath.inf]) / mpmath.gamma(s)
+
+
+@pytest.mark.parametrize("s, a", [(3, 67), (3, 1313), (5, 2049), (13, 131), (35, 1313),
+                                  (67, 1313), (67, 131), (131, 65537)])
+def test_hurwitz_zeta_scaled_against_mpmath(s, a):
+    assert hurwitz_zeta_scaled(float(s), float(a)) == pytest.approx(float(_mp_zeta_scaled(s, a)),
+                                                                    rel=1e-15)
+
+
+@pytest.mark.parametrize("n_start, nodes", [(1, 12), (40, 12), (60, 16), (220, 16), (2040, 16)])
+def test_rydberg_tail_rule_reproduces_exact_moments(n_start, nodes):
+    # Gauss rule exact for degree <= 2 nodes - 1: Σ w_i t_i^j = ζ(3 + 2j, n_start + 1).
+    # Reference: j = 0 from the integral representation; j >= 1 by direct summation up to
+    # ν = 1000 (n_start + 1) (the rest is < 1e-12 (n_start+1)^-4 of the first term).
+    # All sums of positive terms: round-off ~1e-15; tolerance 1e-13.
+    nu, w = rydberg_tail_rule(n_start, nodes)
+    r = n_start + 1
+    assert np.sum(w) == pytest.approx(float(_mp_zeta_scaled(3, r)) / r ** 2, rel=1e-13)
+    terms = np.arange(1000 * r, r - 1, -1, dtype=float)
+    for j in range(1, 2 * nodes):
+        exact = np.sum((r / terms) ** (3 + 2 * j)) / float(r) ** (3 + 2 * j)
+        assert np.sum(w * nu ** (-2.0 * j)) == pytest.approx(exact, rel=1e-13), j
+    assert np.all(nu > n_start) and np.all(w > 0)
 
 
 def test_continuum_rule_reaches_infinity():
@@ -43,6 +77,32 @@ def test_sum_rules_appendix_c(state):
     assert np.sum(rule.dE ** 2 * rule.x2) == pytest.approx(expectation_p2(n) / 3, rel=1e-12)
     if l == 0:   # S(2) = (4π/3)|ψ(0)|² = 4/(3n³): tests the high-energy continuum (E^{-3/2} tail)
         assert np.sum(rule.f * rule.dE ** 2) == pytest.approx(4 / (3 * n ** 3), rel=1e-12)
+
+
+@pytest.mark.parametrize("state", ["100s", "300p", "1000s", "1000p", (1000, 999)])
+def test_sum_rules_high_n(state):
+    """The supported range up to N_STATE_MAX = 1000: (C1), (C4), S(2) (sums of positive
+    terms) to 1e-12; the TRK sum (C2) mixes emission and absorption (ΔE of both signs),
+    so it is compared on the scale of the terms that cancel, Σ|ΔE| x2 (216 × |Σ ΔE x2| at
+    n = 1000; observed error <= 1e-14 of that scale)."""
+    rule = spectral_rule(state)
+    n, l = rule.state.n, rule.state.l
+    assert rule.error < 1e-12
+    assert np.sum(rule.x2) == pytest.approx(expectation_r2(n, l) / 3, rel=1e-12)
+    scale = np.sum(np.abs(rule.dE * rule.x2))
+    assert abs(np.sum(rule.dE * rule.x2) + 0.5) <= 1e-12 * scale
+    assert np.sum(rule.dE ** 2 * rule.x2) == pytest.approx(expectation_p2(n) / 3, rel=1e-12)
+    if l == 0:
+        assert np.sum(rule.f * rule.dE ** 2) == pytest.approx(4 / (3 * n ** 3), rel=1e-12)
+
+
+def test_out_of_range_states_are_refused_before_computing():
+    from hydrogen.spectrum import N_STATE_MAX
+    assert N_STATE_MAX == 1000
+    with pytest.raises(ValueError, match=r"state '1001s': n = 1001 .* 1 <= n <= 1000"):
+        spectral_rule("1001s")
+    with pytest.raises(ValueError, match=r"\(5000, 3\)"):
+        spectral_rule((5000, 3))
 
 
 def test_1s_discrete_and_continuum_oscillator_strengths():

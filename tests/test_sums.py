@@ -53,6 +53,28 @@ def test_C6_1s1s_literature():
     assert C6("1s", "1s") == pytest.approx(C6_YAN_1996, rel=1e-13)
 
 
+@pytest.mark.parametrize("n", [100, 1000])
+def test_C6_ns_1s_against_large_n_expansion(n):
+    # Expanding 1/(ω₁ + ω₂) in powers of ω₁/ω₂ (ns: ω₁ mostly ~ n⁻³; 1s: ω₂ >= 3/8) in
+    # C6 = 6 Σ x2₁x2₂/(ω₁+ω₂), with the ns sums Σx2₁ = ⟨r²⟩/3, Σx2₁ω₁ = 1/2 (TRK),
+    # Σx2₁ω₁² = 1/(3n²) (Appendix C) and the exact 1s moments Σx2₂/ω₂^k = S(-k-1)/2,
+    # S(-2) = 9/2, S(-3) = 43/4, S(-4) = 319/12 (Dalgarno-Lewis, hydrogen.sturmian):
+    # C6 = (9/2)⟨r²⟩ - 129/8 + 319/(12 n²) + O(n⁻³) (remainder ~ Σx2₁ω₁³ = 2/(3n³)).
+    # This is C6("1000s", "1s"), which failed before (issue 8, item 2.5).
+    r2 = n * n * (5 * n * n + 1) / 2
+    expected = 4.5 * r2 - 129 / 8 + 319 / (12 * n * n)
+    assert C6(f"{n}s", "1s") == pytest.approx(expected, rel=2e-13)
+
+
+def test_C6_refuses_unsupported_states_naming_the_argument():
+    with pytest.raises(ValueError, match=r"state2 '1500s': n = 1500"):
+        C6("1s", "1500s")
+    with pytest.raises(ValueError, match=r"state1 '1001s'"):
+        C6("1001s")
+    with pytest.raises(ValueError, match=r"state1: state '1x'"):
+        C6("1x", "1s")
+
+
 def test_C6_equals_casimir_polder_integral_for_ground_states():
     # C6 = (3/π) ∫_0^∞ α(iu)² du holds when all ω_j > 0 (second representation, Eq. (32)).
     x, w = np.polynomial.legendre.leggauss(300)

@@ -8,14 +8,15 @@ import importlib.util
 import json
 import math
 import os
+import re
 
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from weft import units
-from weft.tables import (FORMATS, REQUIRED_METADATA, Table, column_names, read_table,
-                         write_table)
+from weft.tables import (FORMATS, REQUIRED_METADATA, Table, check_output, column_names,
+                         read_table, staged_files, write_table)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -56,11 +57,12 @@ def test_round_trip_is_bit_exact_for_extreme_floats(tmp_path, fmt):
 def test_round_trip_property_csv_json(tmp_path_factory, values):
     d = tmp_path_factory.mktemp("prop")
     v = np.array(values)
+    R = np.abs(v) + 5e-324            # distances are > 0; W takes any finite float
     for fmt in ("csv", "json"):
-        write_table(d / f"p.{fmt}", v, -v, meta())
+        write_table(d / f"p.{fmt}", R, v, meta())
         t = read_table(d / f"p.{fmt}")
-        np.testing.assert_array_equal(bits(t.R), bits(v))
-        np.testing.assert_array_equal(bits(t.W), bits(-v))
+        np.testing.assert_array_equal(bits(t.R), bits(R))
+        np.testing.assert_array_equal(bits(t.W), bits(v))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -202,6 +204,88 @@ def test_crlf_line_ends_are_tolerated(tmp_path):
     assert read_table(path).metadata["rows"] == 50
 
 
+def _insert(lines, index, line):
+    return lines[:index] + [line] + lines[index:]
+
+
+HARMLESS = {
+    "utf-8 byte-order mark": lambda b: b"\xef\xbb\xbf" + b,
+    "trailing blank lines": lambda b: b + b"\n\n  \n",
+    "no final newline": lambda b: b[:-1],
+    "trailing spaces": lambda b: b.replace(b"\n", b"  \n"),
+    "CRLF and BOM": lambda b: b"\xef\xbb\xbf" + b.replace(b"\n", b"\r\n"),
+    "comment at the top": lambda b: b"# my note about this file\n" + b,
+    "'##' comment": lambda b: b"## source: 5\n" + b,
+    "comment that is not key: JSON": lambda b: b"# note: made on my laptop\n" + b,
+    "comment between metadata lines": lambda b: b"\n".join(_insert(b.split(b"\n"), 5,
+                                                                  b"# ---- added ----")),
+    "blank line in the header": lambda b: b"\n".join(_insert(b.split(b"\n"), 3, b"")),
+    "comment after the column header": lambda b: b.replace(b"R_bohr,W_hartree\n",
+                                                           b"R_bohr,W_hartree\n# first\n"),
+    "comment after the data": lambda b: b + b"# the end\n",
+}
+
+
+@pytest.mark.parametrize("edit", list(HARMLESS), ids=list(HARMLESS))
+def test_harmless_formatting_is_tolerated(tmp_path, edit):
+    """Issue 8, item 11: formatting an editor adds does not change the table."""
+    path = _written(tmp_path, "csv")
+    original = read_table(path)
+    path.write_bytes(HARMLESS[edit](path.read_bytes()))
+    t = read_table(path)
+    np.testing.assert_array_equal(bits(t.R), bits(original.R))
+    np.testing.assert_array_equal(bits(t.W), bits(original.W))
+    assert t.metadata == original.metadata
+
+
+def _line_of(path, text):
+    """1-based number of the line that contains ``text`` (counted here, independently)."""
+    lines = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").split("\n")
+    (number,) = [i + 1 for i, ln in enumerate(lines) if text in ln]
+    return number
+
+
+DATA_ERRORS = [
+    ("100.0,-6.5e-12", "100.0,-6.5e-1x", r"cannot read '-6\.5e-1x' as a number"),
+    ("100.0,-6.5e-12", "100.0,nan", r"cannot read 'nan' as a number"),
+    ("100.0,-6.5e-12", "100.0,1_0", r"cannot read '1_0' as a number"),
+    ("100.0,-6.5e-12", "100.0,-6.5e-12,", r"expected 2 values .* found 3"),
+    ("100.0,-6.5e-12", "100.0", r"expected 2 values .* found 1"),
+    ("100.0,-6.5e-12", "100.0,1e999", r"overflows double precision"),
+    ('# regime: "intermediate"', "# regime: intermediate",
+     r"the value of metadata key 'regime' is not valid JSON"),
+    ('# nu: null', '# nu: null\n# nu: 0.5', r"metadata key 'nu' given twice \(first on line"),
+]
+
+
+@pytest.mark.parametrize("with_comment", [False, True], ids=["plain", "after-added-comment"])
+@pytest.mark.parametrize("old, new, message", DATA_ERRORS)
+def test_errors_name_the_right_line(tmp_path, old, new, message, with_comment):
+    """Strict about the data: a bad value is an error naming the file and its line, also
+    when comment lines were added above it (the line numbers an editor shows)."""
+    path = tmp_path / "t.csv"
+    write_table(path, [1.0, 100.0, 3.0], [-6.5, -6.5e-12, -0.0], meta())
+    text = path.read_text()
+    if with_comment:
+        text = "# added by hand\n\n" + text
+    path.write_text(text.replace(old, new))
+    bad = new.split("\n")[-1]
+    line = _line_of(path, bad) if bad != "100.0" else _line_of(path, "100.0")
+    with pytest.raises(ValueError) as err:
+        read_table(path)
+    assert str(err.value).startswith(f"{path}: line {line}: ")
+    assert re.search(message, str(err.value)), str(err.value)
+
+
+def test_metadata_look_alike_comment_is_read_as_metadata(tmp_path):
+    """The documented rule: '# key: <JSON>' before the header row is metadata, so it is
+    covered by the checksum ('##' makes a comment)."""
+    path = _written(tmp_path, "csv")
+    path.write_text("# note: 5\n" + path.read_text())
+    with pytest.raises(ValueError, match="checksum mismatch"):
+        read_table(path)
+
+
 def test_not_a_table(tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("R,W\n1,2\n")
@@ -247,6 +331,100 @@ def test_bad_data_and_metadata_raise(tmp_path):
     with pytest.raises(TypeError, match="JSON"):
         write_table(p, [1.0], [1.0], meta(nu=object()))
     assert not p.exists()
+
+
+INVALID_METADATA = [
+    (dict(regime="nonsense"), r"metadata\['regime'\] must be one of \['short', 'long', "
+                              r"'intermediate'\]"),
+    (dict(regime="short", orders=["-1"]), r"\['-1'\] not available in the 'short' regime"),
+    (dict(orders="0"), r"metadata\['orders'\] must be None or a list"),
+    (dict(units="furlong"), "units must be one of"),
+    (dict(length_unit="furlong"), "length_unit must be one of"),
+    (dict(states=["1s"]), r"metadata\['states'\] must be None or two state labels"),
+    (dict(states=["1s", "1x"]), r"metadata\['states'\]\[1\]"),
+    (dict(spins="triplet"), r"metadata\['spins'\]"),
+    (dict(spins=["triplet", 3]), r"metadata\['spins'\]"),
+    (dict(nu=0.0), r"metadata\['nu'\] must be None or a number > 0"),
+    (dict(nu="1"), r"metadata\['nu'\] must be None or a number > 0"),
+]
+
+
+@pytest.mark.parametrize("over, message", INVALID_METADATA)
+def test_write_table_checks_metadata_semantics(tmp_path, over, message):
+    """Issue 8, item 14: what write_table can check, it checks (nothing is written)."""
+    with pytest.raises(ValueError, match=message):
+        write_table(tmp_path / "t.csv", [1.0], [1.0], meta(**over))
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("R", [[1.0, -2.0], [0.0], [-0.0, 1.0]])
+def test_write_table_refuses_non_positive_R(tmp_path, R):
+    with pytest.raises(ValueError, match=r"column 'R_bohr': distances must be > 0"):
+        write_table(tmp_path / "t.csv", R, np.ones(len(R)), meta())
+    assert os.listdir(tmp_path) == []
+
+
+def test_write_table_accepts_what_it_documents(tmp_path):
+    """regime None (a table that is not one regime's potential), spins in API form."""
+    for i, over in enumerate([dict(regime=None, orders=None),
+                              dict(spins={"S1": [0, 0, 0.5], "S2": [0, 0, -0.5]}),
+                              dict(spins=("triplet", -1), states=[[2, 0], "1s"]),
+                              dict(regime="long", orders=["2"], nu=2)]):
+        write_table(tmp_path / f"t{i}.csv", [1.0], [1.0], meta(**over))
+        assert read_table(tmp_path / f"t{i}.csv").metadata["regime"] == meta(**over)["regime"]
+
+
+@pytest.mark.parametrize("units_, length_unit, column", [
+    ("au", None, "R_bohr"), ("SI", None, "R_m"), ("natural", None, "R_keV-1"),
+    ("cm-1", None, "R_bohr"), ("SI", "nm", "R_nm"), ("K", "angstrom", "R_angstrom")])
+def test_length_unit_is_always_written(tmp_path, units_, length_unit, column):
+    """Issue 8, item 7: every table says the length unit of R, default or not."""
+    over = {"units": units_} if length_unit is None else {"units": units_,
+                                                          "length_unit": length_unit}
+    write_table(tmp_path / "t.json", [1.0], [1.0], meta(**over))
+    t = read_table(tmp_path / "t.json")
+    assert t.names[0] == column and t.metadata["length_unit"] == column[2:]
+    assert column[2:] in t.metadata["columns"][0][1]
+
+
+def test_overwrite_false_refuses_existing_file(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("mine\n")
+    with pytest.raises(FileExistsError) as err:
+        write_table(path, [1.0], [1.0], meta(), overwrite=False)
+    assert err.value.filename == str(path)
+    assert path.read_text() == "mine\n"
+    write_table(path, [1.0], [1.0], meta())                 # default: replace
+    assert read_table(path).R.tolist() == [1.0]
+
+
+@pytest.mark.parametrize("name, exc, text", [
+    ("no/such/t.csv", FileNotFoundError, "directory 'no/such' does not exist"),
+    ("file/t.csv", NotADirectoryError, "'file' is not a directory"),
+    ("adir", IsADirectoryError, "is a directory, not a file name"),
+])
+def test_check_output_names_the_users_path(tmp_path, monkeypatch, name, exc, text):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "file").write_text("")
+    (tmp_path / "adir").mkdir()
+    with pytest.raises(exc) as err:
+        check_output(name, "csv")
+    assert err.value.filename == name and err.value.strerror == text
+
+
+def test_staged_files_names_the_real_file_and_cleans_up(tmp_path):
+    """An OSError about a temporary file is reported for the file the user asked for."""
+    final = [tmp_path / "a.png", tmp_path / "b.csv"]
+    with pytest.raises(OSError) as err:
+        with staged_files(final) as tmp:
+            open(tmp[0], "wb").close()
+            raise OSError(28, "No space left on device", tmp[1])
+    assert err.value.filename == str(final[1]) and ".tmp" not in str(err.value)
+    assert os.listdir(tmp_path) == []
+    with staged_files(final) as tmp:
+        for t in tmp:
+            open(t, "wb").close()
+    assert sorted(os.listdir(tmp_path)) == ["a.png", "b.csv"]
 
 
 def test_written_file_has_umask_permissions(tmp_path):

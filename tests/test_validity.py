@@ -41,7 +41,7 @@ def test_quoted_truncation_errors_at_the_edges():
 
 
 def test_warning_names_regime_and_domain():
-    with pytest.warns(ValidityWarning, match=r"regime 'short' for 1s-1s holds for 12 <= R <= 91"):
+    with pytest.warns(ValidityWarning, match=r"regime 'short' for 1s-1s holds for 12 bohr <= R <= 91"):
         weft.potential(500.0, regime="short")
     with pytest.warns(ValidityWarning, match="exchange and overlap"):
         weft.potential(5.0)

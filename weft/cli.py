@@ -2,33 +2,50 @@
 
 Subcommands::
 
-    weft potential --states 1s 1s --regime intermediate --r 10 100 1000
-    weft table --states 1s 1s --regime intermediate --rmin 1 --rmax 1e6 --points 241 \\
+    weft potential --states 1s 1s --regime intermediate --r 20 100 1000
+    weft table --states 1s 1s --regime intermediate --rmin 12 --rmax 1e6 --points 241 \\
                --units au --format csv --out W_1s1s.csv
     weft fig11 --out fig11.png
     weft c6 1s 1s
 
+``weft`` alone prints the usage and the list of subcommands (exit status 2).
+
 Bad input prints one line ``weft: error: ...`` on stderr and exits with status 2
 (usage errors) or 1 (everything else); there is never a traceback for bad input.
+A distance outside the regime's domain (:mod:`weft.validity`) prints one line
+``weft: warning: ...`` on stderr and the result; ``--strict`` makes it an error (status 1).
+Output files are checked (format, directory, existing file) before anything is computed,
+and existing files are replaced only with ``--force``.
+
+The physics is reached through the names imported below (``potential``,
+``contributions``, ``C6``), looked up when a command runs, so tests can replace them
+with fast stand-ins (``monkeypatch.setattr(weft.cli, "potential", ...)``).
 """
 from __future__ import annotations
 
 import argparse
-import importlib
+import contextlib
 import json
 import math
 import os
 import shlex
 import sys
+import textwrap
+import warnings
 
 import numpy as np
 
+from hydrogen import C6, parse_state
+
 from . import units as _units
-from .tables import _weft_version, column_names, write_table
+from .potential import REGIMES, contributions, potential
+from .tables import FORMATS, _weft_version, check_output, column_names, write_table
+from .validity import ValidityWarning
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "contact_terms"]
 
-FORMATS = ("csv", "json", "npz")
+#: The physical default grid of ``weft table``: 1 ... 10^6 bohr, in every length unit.
+DEFAULT_GRID_BOHR = (1.0, 1e6)
 
 
 class UsageError(Exception):
@@ -40,10 +57,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         raise UsageError(message)
-
-
-def _physics():
-    return importlib.import_module("weft.potential")
 
 
 # ------------------------------------------------------------------ argument types
@@ -58,6 +71,16 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _finite_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be finite, got {text!r}")
+    return value
+
+
 def _points(text: str) -> int:
     try:
         value = int(text)
@@ -68,19 +91,28 @@ def _points(text: str) -> int:
     return value
 
 
+_SPIN_CHOICES = "unpolarised (default), singlet, or triplet:M with M in -1, 0, +1"
+_TRIPLET_M = {"-1": -1, "0": 0, "+0": 0, "-0": 0, "1": 1, "+1": 1}
+
+
 def _spins(text: str):
     """CLI spin spec -> API value: unpolarised -> None, 'triplet:M' -> ('triplet', M)."""
     low = text.strip().lower()
-    if low in ("unpolarised", "unpolarized", "none", "average"):
+    if low in ("unpolarised", "unpolarized", "none"):
         return None
-    name, sep, m = text.partition(":")
-    if sep:
-        try:
-            return (name.strip(), int(m))
-        except ValueError:
+    if low == "singlet":
+        return "singlet"
+    name, sep, m = low.partition(":")
+    if name.strip() == "triplet":
+        if not sep:
             raise argparse.ArgumentTypeError(
-                f"spin projection must be an integer, e.g. triplet:+1, got {text!r}") from None
-    return text.strip()
+                "give the triplet projection as triplet:M with M in -1, 0, +1 "
+                "(e.g. --spins triplet:+1)")
+        if m.strip() not in _TRIPLET_M:
+            raise argparse.ArgumentTypeError(
+                f"the triplet projection M must be -1, 0 or +1 (e.g. triplet:+1), got {text!r}")
+        return ("triplet", _TRIPLET_M[m.strip()])
+    raise argparse.ArgumentTypeError(f"unknown spin state {text!r}; use {_SPIN_CHOICES}")
 
 
 def _spins_text(spins) -> str:
@@ -98,104 +130,157 @@ def _order(text: str):
 # ------------------------------------------------------------------ parser
 
 _EPILOG_POTENTIAL = """examples:
-  weft potential --states 1s 1s --regime intermediate --r 10 100 1000
-  weft potential --states 1s 1s --regime short --order 1/2 --r 5 10 --units cm-1
-  weft potential --states 1s 1s --regime long --spins triplet:+1 --r 1e4 --json
+  weft potential --states 1s 1s --regime intermediate --r 20 100 1000
+  weft potential --regime short --order 1/2 --spins triplet:+1 --r-hat 1 0 0 --r 20 50
+  weft potential --regime long --order 2 --r 1e4 1e5 --units cm-1 --json
+  weft potential --units SI --r 1e-9 1e-8          # R in m, W in J
+  weft potential --units K --length-unit angstrom --r 10 100
+  weft potential --regime short --r 50 --strict    # error if R is outside the regime
 """
 
 _EPILOG_TABLE = """examples:
-  weft table --states 1s 1s --regime intermediate --rmin 1 --rmax 1e6 --points 241 \\
+  weft table --states 1s 1s --regime intermediate --rmin 12 --rmax 1e6 --points 241 \\
              --units au --format csv --out W_1s1s.csv
-  weft table --states 1s 1s --regime long --rmin 1e3 --rmax 1e6 --points 61 --out W.npz
-  python -c "import weft.tables as t; print(t.read_table('W_1s1s.csv').W[:3])"
+  weft table --regime long --rmin 1e4 --rmax 1e6 --points 61 --out W_long.npz
+  weft table --units SI --rmin 1e-9 --rmax 1e-6 --points 31 --out W_SI.json
+  weft table --regime long --rmin 1e4 --rmax 1e5 --points 11 --out W_long.npz --force
+  python3 -c "import weft; t = weft.read_table('W_1s1s.csv'); print(t.R[:2], t.W[:2])"
 """
 
 _EPILOG_FIG11 = """examples:
-  weft fig11 --out fig11.png            # also writes fig11.csv next to it
-  weft fig11 --out fig11.pdf --csv data/fig11.csv
+  weft fig11                                  # writes fig11.png and fig11.csv
+  weft fig11 --out fig11.pdf --csv fig11_data.json
+  weft fig11 --force                          # replace fig11.png and fig11.csv
 
 Plotting needs matplotlib:  pip install "weft[plot]"
 """
 
 _EPILOG_C6 = """examples:
-  weft c6 1s 1s       # 6.4990267054058...
+  weft c6 1s 1s     # -> C6(1s, 1s) = 6.499026705406196 hartree*bohr^6
+                    # (literature value, Yan et al. 1996: 6.499026705405839)
   weft c6 1s 2s
 """
 
+_EPILOG_MAIN = """run 'weft COMMAND --help' for the options and examples of each command.
 
-def _add_physics_options(p, regimes: dict, *, r_values: bool) -> None:
+Units: --units sets the energy unit of W and the default length unit of R
+(--length-unit overrides it); every output names its units (R_bohr, W_hartree, ...).
+"""
+
+
+def _wrap(text: str) -> str:
+    """Descriptions keep their line breaks (RawDescriptionHelpFormatter): wrap them here."""
+    return textwrap.fill(text, width=78)
+
+
+def _length_unit_help() -> str:
+    by_length: dict = {}
+    for name, system in _units.UNITS.items():
+        by_length.setdefault(system.length, []).append(name)
+    defaults = "; ".join(f"{length} for {', '.join(names)}" for length, names in by_length.items())
+    return (f"length unit of R (of --r, --rmin, --rmax and of the output): "
+            f"{', '.join(_units.LENGTH_UNITS)} (default: the length unit of --units: "
+            f"{defaults})")
+
+
+def _add_physics_options(p, *, r_values: bool) -> None:
     p.add_argument("--states", nargs=2, metavar=("STATE1", "STATE2"), default=["1s", "1s"],
                    help="the two atomic states, e.g. 1s 1s (default: 1s 1s)")
-    p.add_argument("--regime", choices=tuple(regimes), default="intermediate",
+    p.add_argument("--regime", choices=tuple(REGIMES), default="intermediate",
                    help="distance regime: short (R << 1/(m alpha^2)), long (R >> 1/(m alpha^2)) "
                         "or intermediate (default)")
     p.add_argument("--order", type=_order, default=None, metavar="ORDER",
                    help="one order of the EFT expansion, or 'all' (default: sum of all "
-                        "orders); " + "; ".join(f"{k}: {' '.join(v)}" for k, v in regimes.items()))
+                        "orders); " + "; ".join(f"{k}: {' '.join(v)}" for k, v in REGIMES.items()))
     p.add_argument("--spins", type=_spins, default=None, metavar="SPINS",
-                   help="spin state of the pair: unpolarised (default), singlet, "
-                        "triplet:M with M in -1, 0, +1")
+                   help="spin state of the pair: " + _SPIN_CHOICES + "; M is the projection "
+                        "on the spin quantisation axis z")
+    p.add_argument("--r-hat", type=_finite_float, nargs=3, default=None,
+                   metavar=("X", "Y", "Z"),
+                   help="direction of R relative to the spin quantisation axis z (default: "
+                        "0 0 1, R along z); matters only for the magnetic dipole-dipole term "
+                        "of polarised spins")
     p.add_argument("--nu", type=_positive_float, default=None, metavar="NU",
                    help="MS-bar renormalisation scale in units of the electron mass "
                         "(default 1; affects only delta^3(R) contact coefficients, "
                         "never W at R > 0)")
     p.add_argument("--units", choices=tuple(_units.UNITS), default="au",
-                   help="unit system: " + "; ".join(f"{k}: {v.description}" for k, v in _units.UNITS.items())
+                   help="unit system, i.e. the energy unit of W and the default length unit "
+                        "of R: " + "; ".join(f"{k}: {v.description}"
+                                              for k, v in _units.UNITS.items())
                         + " (default: au)")
+    p.add_argument("--length-unit", choices=tuple(_units.LENGTH_UNITS), default=None,
+                   help=_length_unit_help())
+    p.add_argument("--strict", action="store_true",
+                   help="make R outside the regime's domain (weft.validity) an error "
+                        "instead of a warning")
     if r_values:
         p.add_argument("--r", type=_positive_float, nargs="+", required=True, metavar="R",
-                       help="distances in the length unit of --units (bohr for au)")
+                       help="distances, in the length unit (see --length-unit; bohr for "
+                            "--units au)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``weft`` argument parser (one subparser per subcommand)."""
-    regimes = _physics().REGIMES
+    raw = argparse.RawDescriptionHelpFormatter
     parser = _Parser(
         prog="weft",
-        description="van der Waals potentials between two hydrogen atoms from "
+        description=_wrap("van der Waals potentials between two hydrogen atoms from "
                     "nonrelativistic EFTs of QED (Brambilla, Shtabovenko, Tarrus Castella, "
-                    "Vairo).",
-        epilog="run 'weft COMMAND --help' for the options and examples of each command",
-        formatter_class=lambda prog: argparse.RawDescriptionHelpFormatter(prog, max_help_position=24))
+                    "Vairo)."),
+        epilog=_EPILOG_MAIN,
+        formatter_class=lambda prog: raw(prog, max_help_position=24))
     parser.add_argument("--version", action="version", version=f"weft {_weft_version()}")
     sub = parser.add_subparsers(dest="command", title="commands", required=True)
 
     p = sub.add_parser("potential", help="print W(R) at given distances",
-                       description="Print the van der Waals potential W(R) at the given "
-                                   "distances (contact delta^3(R) terms excluded).",
-                       epilog=_EPILOG_POTENTIAL, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _add_physics_options(p, regimes, r_values=True)
+                       description=_wrap("Print the van der Waals potential W(R) at the given "
+                                   "distances (contact delta^3(R) terms excluded). R is in "
+                                   "the length unit (--length-unit; default bohr for "
+                                   "--units au), W in the energy unit of --units."),
+                       epilog=_EPILOG_POTENTIAL, formatter_class=raw)
+    _add_physics_options(p, r_values=True)
     p.add_argument("--json", action="store_true", help="machine-readable JSON output")
 
     p = sub.add_parser("table", help="write W(R) on a log-spaced grid to a file",
-                       description="Tabulate W(R) on a log-spaced grid and write it with its "
-                                   "metadata (version, CODATA release, units, states, regime, "
-                                   "orders, spins, nu, command, checksum).",
-                       epilog=_EPILOG_TABLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _add_physics_options(p, regimes, r_values=False)
-    p.add_argument("--rmin", type=_positive_float, default=1.0,
-                   help="smallest R in the length unit of --units (default: 1)")
-    p.add_argument("--rmax", type=_positive_float, default=1e6,
-                   help="largest R (default: 1e6)")
+                       description=_wrap("Tabulate W(R) on a log-spaced grid and write it with its "
+                                   "metadata (version, CODATA release, units, length unit, "
+                                   "states, regime, orders, spins, r_hat, nu, command, "
+                                   "checksum). The default grid is 1 ... 10^6 bohr whatever "
+                                   "the length unit (5.29e-11 ... 5.29e-5 m with --units SI)."),
+                       epilog=_EPILOG_TABLE, formatter_class=raw)
+    _add_physics_options(p, r_values=False)
+    p.add_argument("--rmin", type=_positive_float, default=None,
+                   help="smallest R, in the length unit (default: 1 bohr expressed in the "
+                        "length unit)")
+    p.add_argument("--rmax", type=_positive_float, default=None,
+                   help="largest R, in the length unit (default: 1e6 bohr expressed in the "
+                        "length unit)")
     p.add_argument("--points", type=_points, default=241,
                    help="number of log-spaced points, endpoints included (default: 241)")
     p.add_argument("--format", choices=FORMATS, default=None,
                    help="file format (default: from the extension of --out)")
     p.add_argument("--out", required=True, help="output file (.csv, .json or .npz)")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
 
     p = sub.add_parser("fig11", help="draw the paper's Fig. 11 and print the 15%% range",
-                       description="Draw Fig. 11 (relative difference of W_Int from the London "
-                                   "and Casimir-Polder potentials, 1s-1s), write its data as a "
-                                   "CSV table and print the R range where neither "
-                                   "approximation is within 15%%.",
-                       epilog=_EPILOG_FIG11, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--out", default="fig11.png", help="image file (default: fig11.png)")
+                       description=_wrap("Draw Fig. 11 (relative difference of W_Int from the London "
+                                   "and Casimir-Polder potentials, 1s-1s; x = R|dE_12| below, "
+                                   "R in bohr on top), write its data as a table and print "
+                                   "the R range (bohr) where neither approximation is within "
+                                   "15%."),
+                       epilog=_EPILOG_FIG11, formatter_class=raw)
+    p.add_argument("--out", default="fig11.png",
+                   help="image file, format from the extension (.png, .pdf, .svg, ...; no "
+                        "extension: .png is appended) (default: fig11.png)")
     p.add_argument("--csv", default=None,
-                   help="data file (default: the image name with extension .csv)")
+                   help="data table, .csv, .json or .npz (default: the image name with "
+                        "extension .csv)")
+    p.add_argument("--force", action="store_true", help="replace existing output files")
 
     p = sub.add_parser("c6", help="print the London coefficient C6",
                        description="Print C6 (Eq. (32)) in hartree*bohr^6 and in keV^-5.",
-                       epilog=_EPILOG_C6, formatter_class=argparse.RawDescriptionHelpFormatter)
+                       epilog=_EPILOG_C6, formatter_class=raw)
     p.add_argument("state1", help="first atomic state, e.g. 1s")
     p.add_argument("state2", help="second atomic state, e.g. 1s")
     return parser
@@ -203,23 +288,59 @@ def build_parser() -> argparse.ArgumentParser:
 
 # ------------------------------------------------------------------ commands
 
-def _evaluate(args, R: np.ndarray) -> np.ndarray:
-    W = _physics().potential(R, args.states[0], args.states[1], regime=args.regime,
-                             order=args.order, spins=args.spins, units=args.units, nu=args.nu)
+@contextlib.contextmanager
+def _validity_warnings(sink: list):
+    """Collect ValidityWarning messages into ``sink`` (each once); re-emit other warnings."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ValidityWarning)
+        yield
+    for w in caught:
+        if issubclass(w.category, ValidityWarning):
+            if str(w.message) not in sink:
+                sink.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
+def _report(messages: list, err) -> None:
+    for message in messages:
+        err.write(f"weft: warning: {' '.join(message.split())}\n")
+
+
+def _r_hat(args):
+    if args.r_hat is None:
+        return None
+    if not any(args.r_hat):
+        raise UsageError("argument --r-hat: the direction of R must be a non-zero vector, "
+                         "got 0 0 0")
+    return tuple(args.r_hat)
+
+
+def _length_unit(args) -> str:
+    return _units.length_unit_of(args.units, args.length_unit).name
+
+
+def _evaluate(args, R: np.ndarray, messages: list) -> np.ndarray:
+    with _validity_warnings(messages):
+        W = potential(R, args.states[0], args.states[1], regime=args.regime,
+                      order=args.order, spins=args.spins, units=args.units, nu=args.nu,
+                      r_hat=_r_hat(args), length_unit=args.length_unit, strict=args.strict)
     W = np.asarray(W, dtype=float)
     if W.shape != R.shape or not np.all(np.isfinite(W)):
         raise ValueError("the potential returned non-finite values for these inputs")
     return W
 
 
-def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", nu=None):
+def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", nu=None,
+                  r_hat=None, length_unit=None):
     """Coefficients of the δ³(R)-type local terms that W(R > 0) excludes, for metadata.
 
     Parameters
     ----------
     R : array_like
-        Any valid distances (the coefficients do not depend on R); only R[0] is used.
-    state1, state2, regime, spins, units, nu
+        Any valid distances (the coefficients do not depend on R); only R[0] is used, and
+        no validity warning is raised for it.
+    state1, state2, regime, spins, units, nu, r_hat, length_unit
         As for :func:`weft.potential.contributions`.
     orders : sequence of str
         Orders to report.
@@ -228,80 +349,115 @@ def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", 
     -------
     list of dict
         One entry per contribution with local terms: ``name``, ``order``, ``equation``,
-        ``delta`` (key -> coefficient in energy × length^(3, 5, 7) of ``units``).
+        ``delta`` (key -> coefficient in energy × length^(3, 5, 7) of ``units`` and
+        ``length_unit``).
     """
-    terms = _physics().contributions(np.asarray(R, dtype=float).ravel()[:1], state1, state2,
-                                     regime=regime, spins=spins, units=units, nu=nu)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ValidityWarning)
+        terms = contributions(np.asarray(R, dtype=float).ravel()[:1], state1, state2,
+                              regime=regime, spins=spins, units=units, nu=nu, r_hat=r_hat,
+                              length_unit=length_unit)
     return [{"name": t.name, "order": t.order, "equation": t.equation,
              "delta": {k: float(v) for k, v in t.delta.items()}}
             for t in terms if t.order in orders and t.delta]
 
 
 def _metadata(args, command: str) -> dict:
-    orders = _physics().REGIMES[args.regime]
-    return {"units": args.units, "states": list(args.states), "regime": args.regime,
+    orders = REGIMES[args.regime]
+    r_hat = _r_hat(args)
+    return {"units": args.units, "length_unit": _length_unit(args),
+            "states": list(args.states), "regime": args.regime,
             # order None sums all non-local orders of the regime
             "orders": list(orders) if args.order is None else [args.order],
-            "spins": args.spins, "nu": args.nu, "command": command}
+            "spins": args.spins,
+            "r_hat": [0.0, 0.0, 1.0] if r_hat is None else list(r_hat),
+            "nu": args.nu, "command": command}
 
 
-def _cmd_potential(args, command: str, out) -> None:
+def _units_text(args) -> str:
+    energy = _units.UNITS[args.units].energy_label
+    return f"units {args.units}: W in {energy}, R in {_length_unit(args)}"
+
+
+def _cmd_potential(args, command: str, out, err) -> None:
     R = np.asarray(args.r, dtype=float)
-    W = _evaluate(args, R)
-    r_name, w_name = column_names(args.units)
+    messages: list = []
+    W = _evaluate(args, R, messages)
+    _report(messages, err)
+    r_name, w_name = column_names(args.units, args.length_unit)
     if args.json:
         doc = {"weft_version": _weft_version(), "codata": _units.CODATA}
         doc.update(_metadata(args, command))
+        doc["validity_warnings"] = messages
         doc.update({r_name: R.tolist(), w_name: W.tolist()})
         out.write(json.dumps(doc, allow_nan=False) + "\n")
         return
+    r_hat = _r_hat(args)
+    direction = "z" if r_hat is None else " ".join(f"{c:g}" for c in r_hat)
     out.write(f"# states {args.states[0]} {args.states[1]}, regime {args.regime}, "
               f"order {args.order or 'all'}, spins {_spins_text(args.spins)}, "
-              f"units {args.units}\n")
+              f"R along {direction}, {_units_text(args)}\n")
     rows = [(r_name, w_name)] + [(repr(float(r)), repr(float(w))) for r, w in zip(R, W)]
     width = [max(len(row[i]) for row in rows) for i in (0, 1)]
     for a, b in rows:
         out.write(f"{a:>{width[0]}}  {b:>{width[1]}}\n")
 
 
-def _cmd_table(args, command: str, out) -> None:
-    if args.rmax <= args.rmin:
-        raise UsageError(f"argument --rmax: must be larger than --rmin ({args.rmax!r} <= {args.rmin!r})")
-    R = np.geomspace(args.rmin, args.rmax, args.points)
-    W = _evaluate(args, R)
+def _cmd_table(args, command: str, out, err) -> None:
+    length_unit = _length_unit(args)
+    rmin = args.rmin if args.rmin is not None else float(
+        _units.length_from_bohr(DEFAULT_GRID_BOHR[0], length_unit))
+    rmax = args.rmax if args.rmax is not None else float(
+        _units.length_from_bohr(DEFAULT_GRID_BOHR[1], length_unit))
+    if rmax <= rmin:
+        raise UsageError(f"argument --rmax: must be larger than --rmin ({rmax!r} <= {rmin!r} "
+                         f"{length_unit})")
+    r_hat = _r_hat(args)
+    fmt = check_output(args.out, args.format, overwrite=args.force)   # before computing
+    R = np.geomspace(rmin, rmax, args.points)
+    messages: list = []
+    W = _evaluate(args, R, messages)
+    _report(messages, err)
     metadata = _metadata(args, command)
+    metadata["grid"] = f"R = numpy.geomspace({rmin!r}, {rmax!r}, {args.points}) {length_unit}"
     metadata["contact_terms"] = contact_terms(
         R, *args.states, regime=args.regime, orders=metadata["orders"], spins=args.spins,
-        units=args.units, nu=args.nu)
+        units=args.units, nu=args.nu, r_hat=r_hat, length_unit=args.length_unit)
     metadata["contact_terms_note"] = (
-        "coefficients of delta^3(R)-type local terms (energy x length^3, ^5, ^7 in the "
-        "table's units), not included in W; see weft.potential.contributions")
-    write_table(args.out, R, W, metadata, format=args.format)
-    out.write(f"wrote {len(R)} points ({args.regime}, states {args.states[0]} {args.states[1]}, "
-              f"units {args.units}) to {args.out}\n")
+        f"coefficients of delta^3(R)-type local terms (energy x length^3, ^5, ^7 in "
+        f"{_units.UNITS[args.units].energy_label} and {length_unit}), not included in W; "
+        "see weft.potential.contributions")
+    if messages:
+        metadata["validity_warnings"] = messages
+    write_table(args.out, R, W, metadata, format=fmt, overwrite=args.force)
+    out.write(f"wrote {len(R)} points, R = {rmin:.6g} ... {rmax:.6g} {length_unit} "
+              f"({args.regime}, states {args.states[0]} {args.states[1]}, "
+              f"{_units_text(args)}) to {args.out}\n")
 
 
-def _cmd_fig11(args, command: str, out) -> None:
-    from . import figures
-    csv = args.csv if args.csv is not None else os.path.splitext(args.out)[0] + ".csv"
-    lo, hi = figures.fig11(args.out, csv, command=command)
-    out.write(f"wrote {args.out} and {csv}\n")
+def _cmd_fig11(args, command: str, out, err) -> None:
+    from . import figures     # here, not at the top: only this command needs scipy.optimize
+
+    image, _ = figures.image_output(args.out)          # fails early without matplotlib
+    csv = args.csv if args.csv is not None else os.path.splitext(image)[0] + ".csv"
+    lo, hi = figures.fig11(image, csv, command=command, overwrite=args.force)
+    note = "" if image == args.out else f" (--out {args.out} has no extension: PNG)"
+    out.write(f"wrote {image}{note} and {csv}\n")
+    p_lo, p_hi = figures.PAPER_RANGE_BOHR
     out.write(f"neither London nor Casimir-Polder is within 15% of W_Int for "
-              f"{lo:.6g} < R < {hi:.6g} bohr (paper: 400 to 2000 bohr)\n")
+              f"{lo:.6g} < R < {hi:.6g} bohr (the paper quotes {p_lo:g} to {p_hi:g} bohr; "
+              f"see docs/errata.md E8)\n")
 
 
-def _cmd_c6(args, command: str, out) -> None:
-    c6 = _c6(args.state1, args.state2)
+def _cmd_c6(args, command: str, out, err) -> None:
+    for name, state in (("state1", args.state1), ("state2", args.state2)):
+        try:
+            parse_state(state)
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{name}: {exc}") from None
+    c6 = float(C6(args.state1, args.state2))
     out.write(f"C6({args.state1}, {args.state2}) = {c6!r} hartree*bohr^6\n")
     out.write(f"C6({args.state1}, {args.state2}) = {_units.c6_au_to_inv_kev5(c6)!r} keV^-5\n")
-
-
-def _c6(state1: str, state2: str) -> float:
-    hydrogen = importlib.import_module("hydrogen")
-    c6 = getattr(hydrogen, "C6", None)
-    if c6 is None:
-        c6 = importlib.import_module("hydrogen.sums").C6
-    return float(c6(state1, state2))
 
 
 _COMMANDS = {"potential": _cmd_potential, "table": _cmd_table, "fig11": _cmd_fig11,
@@ -310,8 +466,10 @@ _COMMANDS = {"potential": _cmd_potential, "table": _cmd_table, "fig11": _cmd_fig
 
 def _one_line(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
-        target = exc.filename if exc.filename is not None else ""
-        return f"{exc.strerror}: {target}" if target else exc.strerror
+        text = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+        if isinstance(exc, FileExistsError):
+            text += " (pass --force to replace it)"
+        return text
     text = " ".join(str(exc).split())
     return text or type(exc).__name__
 
@@ -327,23 +485,30 @@ def main(argv=None) -> int:
     Returns
     -------
     int
-        0 on success, 2 for usage errors, 1 for other errors (bad states, unwritable
-        files, missing optional dependencies); ``--help``/``--version`` return 0.
+        0 on success, 2 for usage errors (and for ``weft`` without a command, which
+        prints the usage and the commands), 1 for other errors (bad states, unwritable
+        or existing files, R outside the regime with ``--strict``, missing optional
+        dependencies); ``--help``/``--version`` return 0.
 
     Examples
     --------
-    >>> main(["c6", "1s", "1s"])              # doctest: +SKIP
-    C6(1s, 1s) = 6.499026705405839 hartree*bohr^6
-    ...
+    >>> main(["c6", "1s", "1s"])              # doctest: +ELLIPSIS
+    C6(1s, 1s) = 6.49902670540... hartree*bohr^6
+    C6(1s, 1s) = 6.57789539458...e-05 keV^-5
+    0
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     command = "weft " + shlex.join(argv)
     try:
+        parser = build_parser()
+        if not argv:                       # bare `weft`: what can I do?
+            sys.stderr.write(parser.format_help())
+            return 2
         try:
-            args = build_parser().parse_args(argv)
+            args = parser.parse_args(argv)
         except SystemExit as exc:          # --help / --version: argparse exits itself
             return int(exc.code or 0)
-        _COMMANDS[args.command](args, command, sys.stdout)
+        _COMMANDS[args.command](args, command, sys.stdout, sys.stderr)
         sys.stdout.flush()
         return 0
     except UsageError as exc:

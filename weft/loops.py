@@ -75,7 +75,6 @@ import numbers
 from functools import lru_cache
 
 import numpy as np
-from scipy import special
 
 __all__ = ["A", "A_pole", "J", "B", "C", "K", "C1_POLE"]
 
@@ -217,7 +216,8 @@ def _h_unit(w):
         wb = w[big]
         one = wb == 1
         wsafe = np.where(one, 0.5, wb)
-        chi2 = 0.5 * (special.spence(1 - wsafe) - special.spence(1 + wsafe))
+        from scipy.special import spence   # here, not at import: scipy.special costs ~0.2 s
+        chi2 = 0.5 * (spence(1 - wsafe) - spence(1 + wsafe))
         val = chi2 - np.log(wsafe) * np.arctanh(wsafe)
         out[big] = np.where(one, _PI2 / 8, val)
     return out
@@ -269,6 +269,7 @@ def _half_integer_index(f, base):
 def _a_coefficients(f):
     """(c, r): MS-bar A_f(k2) = (k2)^(3/2 - f) [c - r log(k2/nu^2)]; r is also the
     coefficient of lambda (the pole residue)."""
+    from scipy import special   # here, not at import: scipy.special costs ~0.2 s
     n_uv = _half_integer_index(-f, -1.5)  # f = 3/2 - n
     n_ir = _half_integer_index(f, 2.5)  # f = 5/2 + n
     norm = (4 * _PI) ** 1.5

@@ -157,8 +157,9 @@ def _prepare(R, state1, state2, regime, units, length_unit, nu, strict):
     Rb = _r_bohr(R, units, length_unit)
     v = _check_nu(nu)
     _check_supported(regime, st1, st2)
-    check_domain(Rb, regime, st1, st2, strict=strict)
-    return Rb, st1, st2, v, _units.length_unit_of(units, length_unit)
+    lunit = _units.length_unit_of(units, length_unit)
+    check_domain(Rb, regime, st1, st2, strict=strict, length_unit=lunit)
+    return Rb, st1, st2, v, lunit
 
 
 def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
@@ -263,7 +264,7 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
             if t.order in wanted:
                 total[start:start + _CHUNK] += t.value
     total = (total * _units.UNITS[units].per_hartree).reshape(Rb.shape)
-    return total[()] if total.ndim == 0 else total
+    return float(total) if total.ndim == 0 else total
 
 
 def london(R, state1="1s", state2="1s", units="au", *, length_unit=None):

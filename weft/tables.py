@@ -12,6 +12,24 @@ Formats (chosen from the file extension, or ``format=``):
     then one header row with the column names, then one row per point. Numbers are
     written with Python's ``repr`` (the shortest string that reads back to the same
     float64), so a round trip is bit-for-bit exact, including ``-0.0`` and subnormals.
+
+    Reading is strict about the data and tolerant about harmless formatting:
+
+    * a UTF-8 byte-order mark, CRLF line ends, a missing final newline, trailing
+      whitespace and blank lines are ignored;
+    * a line starting with ``#`` is a *metadata line* if it reads ``# key: <JSON value>``
+      with ``key`` a lower-case identifier (``[a-z][a-z0-9_]*``), it stands before the
+      column-header row, and the value parses as JSON; every other ``#`` line is a
+      *comment* and is ignored wherever it stands (start a comment with ``##`` to be
+      sure it is never read as metadata). A key given twice is an error;
+    * the first line that is neither blank nor ``#`` is the column-header row; every
+      later non-comment line is a data row of exactly one decimal number per column
+      (``1.5``, ``-0.0``, ``6e-12``; no ``nan``, ``inf``, ``_`` or hex);
+    * the metadata must be complete and the SHA-256 checksum must match, so an edited
+      value or a lost row is an error.
+
+    Every error names the file and, for a problem on one line, its line number (as an
+    editor counts them).
 ``.json``
     One object ``{"format": ..., "metadata": {...}, "columns": [names],
     "data": {name: [values]}}``; floats are ``repr``-exact as well.
@@ -44,9 +62,14 @@ Example
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
+import io
 import json
+import math
 import os
+import re
 import secrets
 import zipfile
 from dataclasses import dataclass, field
@@ -55,8 +78,8 @@ import numpy as np
 
 from . import units as _units
 
-__all__ = ["Table", "write_table", "read_table", "column_names", "FORMATS",
-           "REQUIRED_METADATA", "FORMAT_ID"]
+__all__ = ["Table", "write_table", "read_table", "column_names", "check_output",
+           "staged_files", "FORMATS", "REQUIRED_METADATA", "FORMAT_ID"]
 
 #: Identifier written into every file; bump when the layout changes.
 FORMAT_ID = "weft-table/1"
@@ -72,19 +95,9 @@ REQUIRED_METADATA = ("units", "states", "regime", "orders", "spins", "nu", "comm
 _AUTO_KEYS = ("format", "weft_version", "codata", "columns", "rows", "checksum")
 
 def _weft_version() -> str:
-    """Version of the installed weft (``weft.__version__`` when the package defines it)."""
-    try:
-        import weft
-        version = getattr(weft, "__version__", None)
-        if isinstance(version, str):
-            return version
-    except ImportError:  # pragma: no cover - weft itself is importable here
-        pass
-    try:
-        from importlib.metadata import PackageNotFoundError, version as _dist_version
-        return _dist_version("weft")
-    except (ImportError, PackageNotFoundError):
-        return "0.1.0"
+    """Version of the running weft (``weft.__version__``)."""
+    from . import __version__     # here: weft/__init__.py imports this module
+    return __version__
 
 
 def column_names(units: str, length_unit: str | None = None) -> tuple[str, str]:
@@ -157,14 +170,127 @@ def _format_of(path, format) -> str:
     ext = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
     if format is None:
         if ext not in FORMATS:
-            raise ValueError(f"{os.fspath(path)}: unknown table format {('.' + ext) if ext else '(no extension)'!r}; "
-                             f"use a file name ending in one of {['.' + f for f in FORMATS]} or pass format=")
+            raise ValueError(f"{os.fspath(path)}: unknown table format "
+                             f"{('.' + ext) if ext else '(no extension)'!r}; use a file name "
+                             f"ending in {', '.join('.' + f for f in FORMATS)}, or give the "
+                             "format explicitly")
         return ext
     if format not in FORMATS:
         raise ValueError(f"format must be one of {list(FORMATS)}, got {format!r}")
     if ext in FORMATS and ext != format:
         raise ValueError(f"format={format!r} contradicts the file extension '.{ext}' of {os.fspath(path)}")
     return format
+
+
+def check_output(path, format=None, *, overwrite=True) -> str:
+    """Check, before any computation, that a table can be written to ``path``.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The output file.
+    format : {"csv", "json", "npz"}, optional
+        Overrides the extension (as in :func:`write_table`).
+    overwrite : bool
+        If False, an existing ``path`` is an error.
+
+    Returns
+    -------
+    str
+        The format that :func:`write_table` will use.
+
+    Raises
+    ------
+    ValueError
+        Unknown or contradictory format.
+    OSError
+        ``path`` is a directory, its directory does not exist (or is not a directory,
+        or is not writable), or it exists and ``overwrite`` is False; the exception's
+        ``filename`` is ``path`` as given.
+
+    Examples
+    --------
+    >>> check_output("W.csv"), check_output("W.dat", "json")
+    ('csv', 'json')
+    >>> check_output("no/such/dir/W.csv")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: [Errno 2] directory 'no/such/dir' does not exist: 'no/such/dir/W.csv'
+    """
+    fmt = _format_of(path, format)
+    check_writable(path, overwrite=overwrite)
+    return fmt
+
+
+def check_writable(path, *, overwrite=True) -> None:
+    """Raise OSError (naming ``path``) unless a file can be created at ``path``.
+
+    Used for every output file (tables and images) before the computation starts.
+
+    Examples
+    --------
+    >>> check_writable("fig11.png")
+    """
+    name = os.fspath(path)
+    if name == "":
+        raise ValueError("the output file name is empty")
+    if os.path.isdir(name):
+        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file name", name)
+    shown = os.path.dirname(name)
+    directory = shown or "."
+    if not os.path.isdir(directory):
+        if os.path.exists(directory):
+            raise NotADirectoryError(errno.ENOTDIR, f"{shown!r} is not a directory", name)
+        raise FileNotFoundError(errno.ENOENT, f"directory {shown!r} does not exist", name)
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, f"directory {directory!r} is not writable", name)
+    if not overwrite and os.path.lexists(name):
+        raise FileExistsError(errno.EEXIST, "file exists", name)
+
+
+@contextlib.contextmanager
+def staged_files(paths):
+    """Write several files all-or-nothing: temporary names now, the real names at the end.
+
+    Yields one temporary path per entry of ``paths``, in the same directory (so the
+    final rename is atomic). When the block finishes, every temporary file is renamed to
+    its real name; if the block raises, every temporary file is removed and nothing is
+    left behind. An OSError about a temporary file is re-raised naming the real file.
+
+    Parameters
+    ----------
+    paths : sequence of str or path-like
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> with staged_files([os.path.join(d, "a.txt")]) as (tmp,):
+    ...     with open(tmp, "w") as fh:
+    ...         _ = fh.write("x")
+    >>> os.listdir(d)
+    ['a.txt']
+    """
+    finals = [os.fspath(p) for p in paths]
+    tmps = [os.path.join(os.path.dirname(os.path.abspath(p)),
+                         f".{os.path.basename(p)}.{secrets.token_hex(6)}.tmp") for p in finals]
+    real = dict(zip(tmps, finals))
+    try:
+        yield tmps
+        for tmp, final in zip(tmps, finals):
+            os.replace(tmp, final)
+    except OSError as exc:
+        for tmp in tmps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if exc.filename in real:        # never show the user a temporary name
+            raise type(exc)(exc.errno, exc.strerror, real[exc.filename]) from None
+        raise
+    except BaseException:
+        for tmp in tmps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
 
 
 def _as_column(name: str, values) -> np.ndarray:
@@ -210,14 +336,61 @@ def _normalise_metadata(metadata) -> dict:
     try:
         # JSON round trip: what is checksummed is exactly what is read back
         # (tuples become lists, keys become strings).
-        return json.loads(json.dumps(metadata, allow_nan=False))
+        meta = json.loads(json.dumps(metadata, allow_nan=False))
     except (TypeError, ValueError) as exc:
         raise TypeError(f"metadata must be JSON-serialisable with finite numbers: {exc}") from None
+    _check_semantics(meta)
+    return meta
+
+
+def _check_semantics(meta: dict) -> None:
+    """The metadata values that can be checked: units, length unit, regime, orders,
+    states, spins, nu. (R is checked with the data.)"""
+    from hydrogen.states import parse_state
+    from .matching.magnetic import spin_tensor
+    from .potential import REGIMES
+
+    _units.check_units(meta["units"])
+    if meta.get("length_unit") is not None:
+        _units.length_unit_of(meta["units"], meta["length_unit"])
+    regime = meta["regime"]
+    if regime is not None and regime not in REGIMES:
+        raise ValueError(f"metadata['regime'] must be one of {list(REGIMES)} (or None for a "
+                         f"table that is not one regime's potential), got {regime!r}")
+    orders = meta["orders"]
+    if orders is not None:
+        if not isinstance(orders, list) or not all(isinstance(k, str) for k in orders):
+            raise ValueError(f"metadata['orders'] must be None or a list of order keys, "
+                             f"got {orders!r}")
+        if regime is not None:
+            bad = [k for k in orders if k not in REGIMES[regime]]
+            if bad:
+                raise ValueError(f"metadata['orders']: {bad} not available in the {regime!r} "
+                                 f"regime; allowed: {list(REGIMES[regime])}")
+    states = meta["states"]
+    if states is not None:
+        if not isinstance(states, list) or len(states) != 2:
+            raise ValueError(f"metadata['states'] must be None or two state labels, "
+                             f"got {states!r}")
+        for i, label in enumerate(states):
+            try:
+                parse_state(tuple(label) if isinstance(label, list) else label)
+            except (ValueError, TypeError) as exc:
+                raise ValueError(f"metadata['states'][{i}]: {exc}") from None
+    spins = meta["spins"]
+    try:
+        spin_tensor(tuple(spins) if isinstance(spins, list) else spins)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"metadata['spins']: {exc}") from None
+    nu = meta["nu"]
+    if nu is not None and (isinstance(nu, bool) or not isinstance(nu, (int, float))
+                           or not math.isfinite(nu) or nu <= 0):
+        raise ValueError(f"metadata['nu'] must be None or a number > 0, got {nu!r}")
 
 
 # --------------------------------------------------------------------------- write
 
-def write_table(path, R, W, metadata, format=None, *, extra=None) -> None:
+def write_table(path, R, W, metadata, format=None, *, extra=None, overwrite=True) -> None:
     """Write a tabulated potential with its metadata (CSV, JSON or NPZ).
 
     The file is written to a temporary name in the same directory and renamed at the
@@ -228,37 +401,55 @@ def write_table(path, R, W, metadata, format=None, *, extra=None) -> None:
     path : str or path-like
         Output file; its extension (``.csv``, ``.json``, ``.npz``) selects the format.
     R, W : array_like
-        1-D arrays of equal length: distances (length unit of ``metadata["units"]``) and
-        the potential (its energy unit); finite float64 values.
+        1-D arrays of equal length: distances (finite, > 0, in the length unit of the
+        table: ``metadata["length_unit"]``, default the length unit of
+        ``metadata["units"]``) and the potential (energy unit of ``metadata["units"]``);
+        finite float64 values.
     metadata : dict
         Must contain the keys of :data:`REQUIRED_METADATA` (``units``, ``states``,
         ``regime``, ``orders``, ``spins``, ``nu``, ``command``); any further
-        JSON-serialisable keys are kept (e.g. ``validity``). An optional ``columns`` entry
-        maps extra column names to their meaning. ``format``, ``weft_version``,
-        ``codata``, ``rows`` and ``checksum`` are filled in here.
+        JSON-serialisable keys are kept (e.g. ``validity``). Checked where it can be:
+        ``units`` a key of :data:`weft.units.UNITS`; ``length_unit`` (optional) a key of
+        :data:`weft.units.LENGTH_UNITS`; ``regime`` a key of :data:`weft.REGIMES` or None
+        (a table that is not one regime's potential); ``orders`` None or order keys of
+        that regime; ``states`` None or two state labels; ``spins`` as for
+        :func:`weft.potential`; ``nu`` None or > 0. An optional ``columns`` entry maps
+        extra column names to their meaning. ``format``, ``weft_version``, ``codata``,
+        ``length_unit`` (when not given), ``rows`` and ``checksum`` are filled in here.
     format : {"csv", "json", "npz"}, optional
         Overrides the extension (must not contradict a known extension).
     extra : dict, optional
         Additional columns, name -> 1-D array of the same length, written after R and W.
+    overwrite : bool
+        If False, refuse to replace an existing file (``FileExistsError``).
 
     Raises
     ------
     ValueError
-        Bad format, missing metadata, arrays of different lengths, non-finite values.
+        Bad format, missing or invalid metadata, arrays of different lengths,
+        non-finite values, R <= 0.
     OSError
-        The file cannot be written.
+        The file cannot be written (the message names ``path``, never a temporary file).
 
     Examples
     --------
     >>> import os, tempfile
     >>> meta = dict(units="au", states=["1s", "1s"], regime="long", orders=None,
     ...             spins=None, nu=None, command="doctest")
-    >>> write_table(os.path.join(tempfile.mkdtemp(), "W.json"), [1e3], [-1e-18], meta)
+    >>> write_table(os.path.join(tempfile.mkdtemp(), "W.json"), [1e4], [-1e-18], meta)
     """
-    fmt = _format_of(path, format)
+    fmt = check_output(path, format, overwrite=overwrite)
+    data = _encode(fmt, R, W, metadata, extra)
+    with staged_files([path]) as (tmp,):
+        with open(tmp, "xb") as fh:   # "x", not mkstemp: the usual umask permissions
+            fh.write(data)
+
+
+def _encode(fmt: str, R, W, metadata, extra) -> bytes:
+    """The complete file content of a table (validates everything first)."""
     meta = _normalise_metadata(metadata)
-    units = _units.check_units(meta["units"])
-    length_unit = meta.get("length_unit")       # optional: overrides the default of units
+    units = meta["units"]
+    length_unit = _units.length_unit_of(units, meta.get("length_unit")).name
     r_name, w_name = column_names(units, length_unit)
     meanings = dict(zip((r_name, w_name), _column_meanings(units, length_unit)))
     user_meanings = meta.pop("columns", None) or {}
@@ -267,6 +458,9 @@ def write_table(path, R, W, metadata, format=None, *, extra=None) -> None:
     meanings.update(user_meanings)
 
     columns = {r_name: _as_column(r_name, R), w_name: _as_column(w_name, W)}
+    if np.any(columns[r_name] <= 0):
+        bad = columns[r_name][columns[r_name] <= 0][0]
+        raise ValueError(f"column {r_name!r}: distances must be > 0, got {bad!r}")
     for name, values in (extra or {}).items():
         if not isinstance(name, str) or not name or any(c in name for c in ",\n\r\"#"):
             raise ValueError(f"extra column name {name!r} must be a non-empty string "
@@ -283,30 +477,18 @@ def write_table(path, R, W, metadata, format=None, *, extra=None) -> None:
         raise ValueError(f"metadata['columns'] must give the meaning of column(s) {undocumented}")
 
     full = {"format": FORMAT_ID, "weft_version": _weft_version(), "codata": _units.CODATA}
-    full.update({k: meta[k] for k in REQUIRED_METADATA})
+    full["units"] = units
+    full["length_unit"] = length_unit          # always explicit, even when the default
+    full.update({k: meta[k] for k in REQUIRED_METADATA if k != "units"})
     full.update({k: v for k, v in meta.items() if k not in full})
     full["columns"] = [[name, str(meanings[name])] for name in columns]
     full["rows"] = n
     full["checksum"] = _checksum(full, columns)
 
     writer = {"csv": _write_csv, "json": _write_json, "npz": _write_npz}[fmt]
-    _atomic_write(os.fspath(path), lambda fh: writer(fh, full, columns))
-
-
-def _atomic_write(path: str, write) -> None:
-    directory = os.path.dirname(os.path.abspath(path))
-    # open(..., "xb") (not mkstemp) so the file gets the usual umask permissions
-    tmp = os.path.join(directory, f".{os.path.basename(path)}.{secrets.token_hex(6)}.tmp")
-    try:
-        with open(tmp, "xb") as fh:
-            write(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    buffer = io.BytesIO()
+    writer(buffer, full, columns)
+    return buffer.getvalue()
 
 
 def _write_csv(fh, meta: dict, columns: dict) -> None:
@@ -356,8 +538,10 @@ def read_table(path, format=None) -> Table:
     ------
     ValueError
         Unknown format, or a file that is not a complete, unmodified weft table
-        (truncated, edited, missing header, checksum mismatch); the message names the
-        file and the problem.
+        (truncated, edited, missing header, bad value, checksum mismatch); the message
+        names the file, the problem and, in a CSV file, the line. Harmless formatting of a
+        CSV file (byte-order mark, CRLF, blank and comment lines) is accepted: see the
+        module docstring for the exact rule.
     OSError
         The file cannot be opened.
 
@@ -416,60 +600,85 @@ def _verify(meta, columns: dict) -> None:
                           f"{meta['checksum']}, computed {expected}")
 
 
+#: A number in a data row: what repr(float) writes (and ordinary decimal notation).
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+#: A metadata line: '# key: <JSON value>' with a lower-case identifier key.
+_META_LINE = re.compile(r"#\s*([a-z][a-z0-9_]*):\s?(.*)")
+
+
 def _parse_float(text: str, where: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise _TableError(f"{where}: cannot read {text!r} as a number") from None
-    if not np.isfinite(value):
-        raise _TableError(f"{where}: non-finite value {text!r}")
+    field = text.strip()
+    if not _NUMBER.fullmatch(field):
+        raise _TableError(f"{where}: cannot read {text!r} as a number (decimal notation "
+                          "expected, e.g. -6.5e-12)")
+    value = float(field)
+    if not math.isfinite(value):
+        raise _TableError(f"{where}: {text!r} overflows double precision")
     return value
 
 
 def _read_csv(name: str):
     with open(name, "rb") as fh:
         raw = fh.read()
-    # Tolerate CRLF line ends (e.g. a Windows checkout): the checksum is over values.
-    text = raw.decode("utf-8").replace("\r\n", "\n")
-    if text and not text.endswith("\n"):
-        raise _TableError("truncated: the last line is incomplete (no final newline)")
-    lines = text.split("\n")[:-1] if text else []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise _TableError(f"line {line}: not UTF-8 text ({exc.reason})") from None
+    text = text.removeprefix("\ufeff")                 # byte-order mark (some editors)
+    # CRLF (Windows checkout) and trailing whitespace are harmless: the checksum is
+    # over the values, not the bytes.
+    lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").split("\n")]
     meta: dict = {}
-    i = 0
-    if i < len(lines) and lines[i].startswith("# weft table"):
-        i += 1
-    while i < len(lines) and lines[i].startswith("#"):
-        body = lines[i][1:].strip()
-        key, sep, value = body.partition(":")
-        if not sep:
-            raise _TableError(f"line {i + 1}: metadata line without 'key: value': {lines[i]!r}")
-        try:
-            meta[key.strip()] = json.loads(value)
-        except json.JSONDecodeError:
-            raise _TableError(f"line {i + 1}: metadata value of {key.strip()!r} is not valid JSON") from None
-        i += 1
+    where: dict = {}
+    names = None
+    header_line = 0
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue                                   # blank lines: formatting only
+        if line.startswith("#"):
+            match = _META_LINE.fullmatch(line)
+            if names is not None or match is None:
+                continue                               # a comment
+            key, value = match.groups()
+            try:
+                parsed = json.loads(value)
+            except json.JSONDecodeError:
+                if key in REQUIRED_METADATA + _AUTO_KEYS:
+                    raise _TableError(f"line {number}: the value of metadata key {key!r} "
+                                      f"is not valid JSON: {value!r}") from None
+                continue                               # '# note: some words' is a comment
+            if key in meta:
+                raise _TableError(f"line {number}: metadata key {key!r} given twice (first "
+                                  f"on line {where[key]})")
+            meta[key], where[key] = parsed, number
+        elif names is None:
+            names, header_line = [n.strip() for n in line.split(",")], number
+        else:
+            rows.append((number, line))
     if not meta:
         raise _TableError("no metadata header ('# key: value' lines): not a weft table")
-    if i >= len(lines):
-        raise _TableError("truncated: no column header row after the metadata")
-    names = lines[i].split(",")
-    i += 1
-    values = [[] for _ in names]
-    for lineno in range(i, len(lines)):
-        fields = lines[lineno].split(",")
+    if names is None:
+        raise _TableError(f"truncated: no column-header row after the metadata (line "
+                          f"{len(lines)} is the last)")
+    if len(set(names)) != len(names):
+        raise _TableError(f"line {header_line}: duplicate column names {names}")
+    values = np.empty((len(rows), len(names)))
+    for i, (number, line) in enumerate(rows):
+        fields = line.split(",")
         if len(fields) != len(names):
-            raise _TableError(f"line {lineno + 1}: expected {len(names)} values, found {len(fields)}")
-        for col, f in zip(values, fields):
-            col.append(_parse_float(f, f"line {lineno + 1}"))
-    columns = {n: np.array(v, dtype=np.float64) for n, v in zip(names, values)}
-    if len(columns) != len(names):
-        raise _TableError(f"duplicate column names in header {names}")
+            raise _TableError(f"line {number}: expected {len(names)} values (columns "
+                              f"{', '.join(names)}), found {len(fields)}")
+        values[i] = [_parse_float(f, f"line {number}") for f in fields]
+    columns = {n: values[:, k].copy() for k, n in enumerate(names)}
     return meta, columns
 
 
 def _read_json(name: str):
     with open(name, "rb") as fh:
-        doc = json.loads(fh.read().decode("utf-8"))
+        doc = json.loads(fh.read().decode("utf-8").removeprefix("\ufeff"))
     if not isinstance(doc, dict) or "metadata" not in doc or "data" not in doc:
         raise _TableError("not a weft JSON table (needs 'metadata' and 'data')")
     names = doc.get("columns")

@@ -9,33 +9,48 @@ units of m_e c², lengths in units of ħ/(m_e c), and e² = 4πα (Heaviside-Lor
 and the paper's p_E(n,m) = e²⟨x⟩⟨x⟩ (Eq. (12)) equals 4πα · x2/α² = (4π/α) x2[bohr²] in
 natural units, where x2 is ``hydrogen``'s weight in bohr².
 
-Constants come from ``scipy.constants`` (CODATA release in :data:`CODATA`); they are read
-once at import (immutable module constants, no configuration state).
+Constants are the CODATA 2022 recommended values (:data:`CODATA`), written here as literals:
+they are exactly the values ``scipy.constants`` serves for that release (tests/test_codata.py
+compares them whenever the installed scipy serves CODATA 2022). Literals instead of an
+import because ``scipy.constants`` loads scipy's array-API layer (~0.1 s, more than numpy
+itself). Immutable module constants, no configuration state.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.constants as _sc
 
-try:  # the release scipy.constants currently serves
-    from scipy.constants._codata import _current_codata as _release
-    CODATA = _release if str(_release).startswith("CODATA") else f"CODATA {_release}"
-except ImportError:  # pragma: no cover - older scipy
-    CODATA = "CODATA (scipy.constants)"
+#: The CODATA release of the constants below (written into every exported file).
+CODATA = "CODATA 2022"
 
-ALPHA = _sc.fine_structure                          # fine-structure constant α
+# CODATA 2022 recommended values (NIST, https://physics.nist.gov/constants), the release
+# scipy.constants serves since scipy 1.15.
+# Exact SI defining constants:
+_C = 299792458.0                    # speed of light in vacuum, m/s
+_H = 6.62607015e-34                 # Planck constant, J/Hz
+_E = 1.602176634e-19                # elementary charge, C
+_K = 1.380649e-23                   # Boltzmann constant, J/K
+_HBAR = _H / (2 * math.pi)          # reduced Planck constant, J s (as scipy.constants)
+# Measured:
+_FINE_STRUCTURE = 0.0072973525643   # fine-structure constant
+_HARTREE_J = 4.359744722206e-18     # Hartree energy, J
+_HARTREE_EV = 27.211386245981       # Hartree energy in eV
+_BOHR_M = 5.29177210544e-11         # Bohr radius, m
+_ME_MEV = 0.51099895069             # electron mass energy equivalent in MeV
+
+ALPHA = _FINE_STRUCTURE                             # fine-structure constant α
 C_AU = 1.0 / ALPHA                                  # speed of light in atomic units
-HARTREE_J = _sc.physical_constants["Hartree energy"][0]
-HARTREE_EV = _sc.physical_constants["Hartree energy in eV"][0]
-BOHR_M = _sc.physical_constants["Bohr radius"][0]
-ME_KEV = _sc.physical_constants["electron mass energy equivalent in MeV"][0] * 1e3
-HBARC_KEV_M = _sc.hbar * _sc.c / _sc.e * 1e-3       # ħc in keV·m
+HARTREE_J = _HARTREE_J
+HARTREE_EV = _HARTREE_EV
+BOHR_M = _BOHR_M
+ME_KEV = _ME_MEV * 1e3
+HBARC_KEV_M = _HBAR * _C / _E * 1e-3                # ħc in keV·m
 HARTREE_KEV = HARTREE_EV * 1e-3
-HARTREE_CM1 = HARTREE_J / (_sc.h * _sc.c) / 100.0   # hartree in cm⁻¹
-HARTREE_K = HARTREE_J / _sc.k                       # hartree in kelvin
-HARTREE_MHZ = HARTREE_J / _sc.h / 1e6               # hartree in MHz
+HARTREE_CM1 = HARTREE_J / (_H * _C) / 100.0         # hartree in cm⁻¹
+HARTREE_K = HARTREE_J / _K                          # hartree in kelvin
+HARTREE_MHZ = HARTREE_J / _H / 1e6                  # hartree in MHz
 BOHR_PER_INV_KEV = HBARC_KEV_M / BOHR_M             # 1 keV⁻¹ (ħ=c=1) in bohr
 
 @dataclass(frozen=True)

@@ -73,8 +73,8 @@ def domain(regime: str, state1, state2) -> tuple[float, float]:
     --------
     >>> from hydrogen import parse_state
     >>> lo, hi = domain("short", parse_state("1s"), parse_state("1s"))
-    >>> lo, round(hi, 1)
-    (12.0, 91.3)
+    >>> lo, round(hi, 2)
+    (12.0, 91.36)
     """
     overlap = 6.0 * (state1.n ** 2 + state2.n ** 2)
     gap = min(_smallest_gap(state1), _smallest_gap(state2))
@@ -86,7 +86,15 @@ def domain(regime: str, state1, state2) -> tuple[float, float]:
     return overlap, np.inf
 
 
-def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False) -> None:
+def _fmt(r_bohr: float, unit) -> str:
+    """A distance for a message: in the caller's unit, with bohr alongside when different."""
+    if unit is None or unit.name == "bohr":
+        return f"{r_bohr:.4g} bohr"
+    return f"{r_bohr * unit.per_bohr:.4g} {unit.name} ({r_bohr:.4g} bohr)"
+
+
+def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False,
+                 length_unit=None) -> None:
     """Warn (or raise, ``strict=True``) when some R lies outside the regime's domain.
 
     Parameters
@@ -97,6 +105,8 @@ def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False) -
     state1, state2 : State
     strict : bool
         Raise :class:`ValidityError` instead of warning.
+    length_unit : weft.units.LengthUnit, optional
+        The caller's unit of R, used in the message (default bohr).
 
     Examples
     --------
@@ -108,6 +118,8 @@ def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False) -
     ...     check_domain(np.array([5.0]), "intermediate", s, s)
     >>> w[0].category.__name__
     'ValidityWarning'
+    >>> print(w[0].message)
+    regime 'intermediate' for 1s-1s holds for R >= 12 bohr: 1 value(s) of R below 12 bohr (exchange and overlap of the atoms, absent from every long-range theory, matter there)
     """
     lo, hi = domain(regime, state1, state2)
     R = np.asarray(R_bohr)
@@ -116,19 +128,20 @@ def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False) -
         return
     pair = f"{state1.label}-{state2.label}"
     overlap = 6.0 * (state1.n ** 2 + state2.n ** 2)
+    window = (f"R >= {_fmt(lo, length_unit)}" if not np.isfinite(hi) else
+              f"{_fmt(lo, length_unit)} <= R <= {_fmt(hi, length_unit)}")
     parts = []
     if below.any():
         why = ("exchange and overlap of the atoms, absent from every long-range theory, "
                "matter there" if lo == overlap else
-               "the long-distance expansion (Sec. V) is not converged there; use "
-               "regime='intermediate'")
-        parts.append(f"{int(below.sum())} value(s) of R below {lo:.4g} bohr ({why})")
+               "the long-distance expansion (Sec. V) is not converged there; the "
+               "intermediate regime holds there")
+        parts.append(f"{int(below.sum())} value(s) of R below {_fmt(lo, length_unit)} ({why})")
     if above.any():
-        parts.append(f"{int(above.sum())} value(s) of R above {hi:.4g} bohr (the "
-                     "short-distance expansion (Sec. IV) is not converged there; use "
-                     "regime='intermediate')")
-    message = (f"regime {regime!r} for {pair} holds for {lo:.4g} <= R <= {hi:.4g} bohr: "
-               + "; ".join(parts) + " (see weft.validity)")
+        parts.append(f"{int(above.sum())} value(s) of R above {_fmt(hi, length_unit)} (the "
+                     "short-distance expansion (Sec. IV) is not converged there; the "
+                     "intermediate regime holds there)")
+    message = f"regime '{regime}' for {pair} holds for {window}: " + "; ".join(parts)
     if strict:
         raise ValidityError(message)
     warnings.warn(message, ValidityWarning, stacklevel=4)

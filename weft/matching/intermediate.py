@@ -8,8 +8,10 @@ Two independent routes to the dispersive (electric-dipole, one-loop) potential W
 2. the Casimir-Polder representation (Casimir & Polder 1948; Feinberg, Sucher & Au 1989)
    W(R) = -(1/πR⁶) ∫₀^∞ du α₁(iu) α₂(iu) e^{-2uR/c} P(uR/c),
    P(x) = x⁴ + 2x³ + 5x² + 6x + 3 (atomic units, c = 1/α), built from the dynamic
-   polarizabilities of ``hydrogen``; implemented in :func:`potential_cp`, with a
-   Chebyshev interpolant in log R for fast evaluation (:func:`potential_fast`).
+   polarizabilities of ``hydrogen``; implemented in :func:`potential_cp`; for fast
+   evaluation (:func:`potential_fast`) a Chebyshev interpolant in log R below 1e5 bohr and
+   the exact large-distance expansion in (c/R)² (Casimir-Polder and its corrections, from
+   the inverse oscillator-strength moments) above.
 
 Tests show the two agree to ≤ 1e-10 for 1 ≤ R ≤ 10⁶ bohr.
 
@@ -29,11 +31,13 @@ the seagull term Eq. (49): the Casimir-Polder limit.
 """
 from __future__ import annotations
 
-from fractions import Fraction
+import math
 from functools import lru_cache
 
 import numpy as np
 
+from hydrogen.spectrum import spectral_rule
+from hydrogen.states import State, parse_state
 from hydrogen.sums import polarizability
 
 from .. import dispersive, units
@@ -50,6 +54,7 @@ __all__ = ["im_w_tilde", "potential_eq61", "potential_cp", "potential_fast",
 @lru_cache(maxsize=None)
 def _p_series(terms: int = 22) -> np.ndarray:
     """Exact Taylor coefficients of P(w) = (w²+4w+8) arctan(√w/2)/√w in w."""
+    from fractions import Fraction     # here: fractions (and decimal) cost ~4 ms at import
     g = [Fraction((-1) ** j, 2 * (2 * j + 1) * 4 ** j) for j in range(terms)]   # arctan(√w/2)/√w
     c = [8 * g[j] + (4 * g[j - 1] if j >= 1 else 0) + (g[j - 2] if j >= 2 else 0)
          for j in range(terms)]
@@ -195,9 +200,18 @@ def im_w_tilde(mu, dE1, p1, dE2, p2, chunk: int = 4_000_000):
     return (out / (16 * np.pi)).reshape(mu.shape)
 
 
+@lru_cache(maxsize=8)
+def _gauss_legendre(nodes: int) -> tuple[np.ndarray, np.ndarray]:
+    """Gauss-Legendre nodes and weights on [-1, 1] (computed once per size: ~0.3 ms each)."""
+    x, w = np.polynomial.legendre.leggauss(nodes)
+    x.setflags(write=False)
+    w.setflags(write=False)
+    return x, w
+
+
 def _log_panels(lo: float, hi: float, nodes: int, ratio: float = 2.0):
     """Composite Gauss-Legendre nodes/weights in log μ on [lo, hi]."""
-    x, w = np.polynomial.legendre.leggauss(nodes)
+    x, w = _gauss_legendre(nodes)
     n_pan = max(1, int(np.ceil(np.log(hi / lo) / np.log(ratio))))
     edges = np.exp(np.linspace(np.log(lo), np.log(hi), n_pan + 1))
     le = np.log(edges)
@@ -242,10 +256,15 @@ def potential_eq61(R_bohr, state1="1s", state2="1s"):
 # Casimir-Polder representation (second route, production)
 # ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=64)
+def _check_upward_state(state: State, name: str) -> None:
+    _check_upward(natural_rule(state)[0], name)
+
+
 def _check_states(state1, state2) -> None:
     """The Casimir-Polder representation holds when every ω = E_m - E_n > 0 (ground state)."""
-    _check_upward(natural_rule(state1)[0], "state1")
-    _check_upward(natural_rule(state2)[0], "state2")
+    _check_upward_state(parse_state(state1), "state1")
+    _check_upward_state(parse_state(state2), "state2")
 
 
 _check_r = dispersive.check_distances     # finite, > 0 (any length unit)
@@ -256,7 +275,7 @@ def _cp_nodes(R: float, nodes: int = 16):
     c = units.C_AU
     u_lo = 1e-3 * min(0.1, c / R)
     u_hi = min(1e6, 50.0 * c / R)
-    x, w = np.polynomial.legendre.leggauss(nodes)
+    x, w = _gauss_legendre(nodes)
     mu, wmu = _log_panels(u_lo, max(u_hi, 10 * u_lo), nodes, ratio=4.0)
     first = 0.5 * u_lo * (x + 1), 0.5 * u_lo * w
     return np.concatenate([first[0], mu]), np.concatenate([first[1], wmu])
@@ -296,30 +315,115 @@ def potential_cp(R_bohr, state1="1s", state2="1s"):
     return (-sums / (np.pi * flat ** 6)).reshape(R.shape)
 
 
-_CHEB_DECADES = (-1, 8)      # interpolant covers 0.1 .. 1e8 bohr
-_CHEB_NODES = 18
+# ---------------------------------------------------------------------------
+# Fast evaluation for 1e-3 <= R <= 1e20 bohr: Chebyshev interpolant below 1e5 bohr,
+# the exact large-distance expansion above
+# ---------------------------------------------------------------------------
+
+_CHEB_DECADES = (-3, 5)      # interpolant: one panel per decade, 1e-3 <= R < 1e5 bohr
+_CHEB_NODES = 24             # Chebyshev points per decade: interpolation error ~1e-15
+_R_SERIES = 10.0 ** _CHEB_DECADES[1]    # large-R expansion from here on
+_SERIES_TERMS = 8            # at R = 1e5 the 8th term is < 1e-24 of the first (tested)
+_RHO = 1000.0                # bohr: R⁶W(1 + R/ρ) is nearly constant (ρ ≈ the London to
+                             # Casimir-Polder crossover 23cα²/(4πC6) = 781 bohr for 1s-1s),
+                             # so the interpolation error is uniform in relative terms
+_CHUNK = 8192                # points per evaluation chunk: temporaries stay in cache
 
 
 @lru_cache(maxsize=16)
-def _cp_interpolant(state1: str, state2: str):
-    """Per-decade Chebyshev interpolants of R⁶ W(R) in log10 R (one-off setup)."""
+def _cp_interpolant(state1: State, state2: State) -> np.ndarray:
+    """Chebyshev coefficients of R⁶ W(R) (1 + R/ρ) in log10 R, one column per decade
+    (one-off setup, one :func:`potential_cp` call on all nodes); shape (_CHEB_NODES, decades)."""
     lo, hi = _CHEB_DECADES
     k = np.arange(_CHEB_NODES)
     xk = np.cos(np.pi * (k + 0.5) / _CHEB_NODES)            # Chebyshev points of the 1st kind
-    coefs = []
-    for d in range(lo, hi):
-        R = 10.0 ** (d + 0.5 * (xk + 1))
-        vals = potential_cp(R, state1, state2) * R ** 6
-        coefs.append(np.polynomial.chebyshev.chebfit(xk, vals, _CHEB_NODES - 1))
-    return np.array(coefs)
+    R = 10.0 ** (np.arange(lo, hi)[:, None] + 0.5 * (xk[None, :] + 1))
+    vals = potential_cp(R.ravel(), state1, state2).reshape(R.shape) * R ** 6 * (1 + R / _RHO)
+    return np.polynomial.chebyshev.chebfit(xk, vals.T, _CHEB_NODES - 1)
+
+
+_P_COEFFICIENTS = (3, 6, 5, 2, 1)          # P(x) = 3 + 6x + 5x² + 2x³ + x⁴
+
+
+@lru_cache(maxsize=16)
+def _large_r_coefficients(state1: State, state2: State) -> np.ndarray:
+    """b_k of W(R) = -(c/(πR⁷)) Σ_k b_k (c/R)^{2k} (atomic units), for R ≥ _R_SERIES.
+
+    With x = uR/c the Casimir-Polder integral reads
+    W = -(c/(πR⁷)) ∫₀^∞ dx α₁(icx/R) α₂(icx/R) e^{-2x} P(x), and below the first resonance
+    α(iu) = Σ_j (-1)^j S(-2-2j) u^{2j} (S(k) = Σ f ω^k), so
+
+        b_k = (-1)^k Σ_{i+j=k} S₁(-2-2i) S₂(-2-2j) · ∫₀^∞ x^{2k} e^{-2x} P(x) dx,
+        ∫₀^∞ x^p e^{-2x} dx = p!/2^{p+1};
+
+    b_0 = (23/4) α₁α₂ gives Casimir-Polder, Eq. (52), b_1 its R⁻⁹ correction. The
+    expansion of α(iu) converges for u < ω_min (3/8 hartree for 1s), i.e. x < ω_min R/c
+    = 274 at R = 1e5 bohr: the integrand beyond is below e^{-548}, so the series, cut
+    after _SERIES_TERMS terms, is exact to rounding there (tested against
+    :func:`potential_cp` and against the exact 1s moments of hydrogen.sturmian).
+    """
+    def inverse_moments(state):
+        rule = spectral_rule(state)
+        w, x2 = rule.omega, rule.x2
+        return [2.0 * float(np.sum(x2 * w ** (-1.0 - 2 * j))) for j in range(_SERIES_TERMS)]
+
+    s1 = inverse_moments(state1)
+    s2 = s1 if state2 == state1 else inverse_moments(state2)
+    b = []
+    for k in range(_SERIES_TERMS):
+        a_k = math.fsum(s1[i] * s2[k - i] for i in range(k + 1))
+        m_k = sum(p * math.factorial(2 * k + q) / 2.0 ** (2 * k + q + 1)
+                  for q, p in enumerate(_P_COEFFICIENTS))
+        b.append((-1) ** k * a_k * m_k)
+    return np.array(b)
+
+
+def _w_large_r(R: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """W(R) from the large-distance expansion (:func:`_large_r_coefficients`), hartree."""
+    c = units.C_AU
+    z = (c / R) ** 2
+    acc = np.full(R.shape, b[-1])
+    for bk in b[-2::-1]:
+        acc = acc * z + bk
+    return -(c / np.pi) * acc / R ** 7
+
+
+def _w_chebyshev(R: np.ndarray, coefs: np.ndarray) -> np.ndarray:
+    """W(R) from the per-decade interpolant, for _R_MIN <= R < _R_SERIES (hartree)."""
+    t = np.log10(R) - _CHEB_DECADES[0]
+    panel = np.minimum(t.astype(int), coefs.shape[1] - 1)
+    x = 2.0 * (t - panel) - 1.0
+    c = np.take(coefs, panel, axis=1)                      # (nodes, points), contiguous rows
+    # Clenshaw recurrence, in place: b_j = 2x b_{j+1} - b_{j+2} + c_j
+    x2 = 2.0 * x
+    b1, b2, tmp = c[-1].copy(), np.zeros_like(x), np.empty_like(x)
+    for j in range(c.shape[0] - 2, 0, -1):
+        np.multiply(x2, b1, out=tmp)
+        tmp -= b2
+        tmp += c[j]
+        b1, b2, tmp = tmp, b1, b2
+    b1 *= x
+    b1 -= b2
+    b1 += c[0]
+    r2 = R * R
+    return b1 / ((r2 * r2 * r2) * (1.0 + R / _RHO))
+
+
+_R_MIN = 10.0 ** _CHEB_DECADES[0]
 
 
 def potential_fast(R_bohr, state1="1s", state2="1s"):
-    """W^(0) (hartree) from a Chebyshev interpolant of the Casimir-Polder representation.
+    """W^(0) (hartree): the Casimir-Polder representation, fast, for 1e-3 <= R <= 1e20 bohr.
 
-    Same function as :func:`potential_cp` to ≤ 1e-11 relative (tested) for 0.1 ≤ R < 1e8
-    bohr; outside that range it falls back to the direct quadrature. The interpolant is
-    built once per pair of states (~0.1 s) and cached.
+    * 1e-3 <= R < 1e5 bohr: per-decade Chebyshev interpolant (24 points in log10 R) of
+      R⁶ W(R) (1 + R/ρ), ρ = 1000 bohr, from :func:`potential_cp`, built once per pair of
+      states (~0.3 s) and cached; equal to potential_cp to ≤ 1e-13 relative (tested);
+    * R >= 1e5 bohr: the large-distance expansion W = -(c/πR⁷) Σ_k b_k (c/R)^{2k}
+      (Casimir-Polder, Eq. (52), and its R⁻⁹, R⁻¹¹, … corrections from the inverse
+      moments S(-2-2j) of the oscillator strengths), exact to rounding there;
+    * R < 1e-3 bohr (outside the window of :func:`weft.potential`): the direct quadrature.
+
+    Evaluated in chunks of 8192 points: memory beyond the output stays ~3 MB at any size.
 
     Examples
     --------
@@ -328,24 +432,28 @@ def potential_fast(R_bohr, state1="1s", state2="1s"):
     """
     R = _check_r(R_bohr)
     _check_states(state1, state2)
+    st1, st2 = parse_state(state1), parse_state(state2)
     flat = R.ravel()
     out = np.empty(flat.size)
-    lo, hi = _CHEB_DECADES
-    lg = np.log10(flat)
-    inside = (lg >= lo) & (lg < hi)
-    if np.any(inside):
-        coefs = _cp_interpolant(str(state1), str(state2))
-        dec = np.floor(lg[inside]).astype(int)
-        x = 2 * (lg[inside] - dec) - 1
-        c = coefs[dec - lo]                                     # (N, nodes)
-        # Clenshaw recurrence, vectorised over points with their own coefficients
-        b1 = np.zeros(x.size)
-        b2 = np.zeros(x.size)
-        for j in range(c.shape[1] - 1, 0, -1):
-            b1, b2 = 2 * x * b1 - b2 + c[:, j], b1
-        out[inside] = (x * b1 - b2 + c[:, 0]) / flat[inside] ** 6
-    if np.any(~inside):
-        out[~inside] = potential_cp(flat[~inside], state1, state2)
+    coefs = b = None
+    for start in range(0, flat.size, _CHUNK):
+        r = flat[start:start + _CHUNK]
+        w = out[start:start + _CHUNK]
+        cheb = (r >= _R_MIN) & (r < _R_SERIES)
+        if cheb.all():
+            coefs = _cp_interpolant(st1, st2) if coefs is None else coefs
+            w[:] = _w_chebyshev(r, coefs)
+            continue
+        big = r >= _R_SERIES
+        small = r < _R_MIN
+        if np.any(cheb):
+            coefs = _cp_interpolant(st1, st2) if coefs is None else coefs
+            w[cheb] = _w_chebyshev(r[cheb], coefs)
+        if np.any(big):
+            b = _large_r_coefficients(st1, st2) if b is None else b
+            w[big] = _w_large_r(r[big], b)
+        if np.any(small):
+            w[small] = potential_cp(r[small], st1, st2)
     return out.reshape(R.shape)
 
 

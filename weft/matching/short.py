@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from hydrogen.states import State, parse_state
 from hydrogen.sums import C6, london_nlo_sum
 
 from .. import units
@@ -34,6 +35,19 @@ __all__ = ["london", "w_half", "w_one", "w_three_half", "delta_three_half", "w_t
 ORDERS = ("0", "1/2", "1", "3/2")
 
 
+@lru_cache(maxsize=256)
+def _c6(state1: State, state2: State) -> float:
+    """C6 (hartree·bohr⁶) of two validated states, cached: a scalar W(R) call then costs
+    microseconds instead of a pair sum (~0.5 ms)."""
+    return C6(state1, state2)
+
+
+@lru_cache(maxsize=256)
+def _nlo_sum(state1: State, state2: State) -> float:
+    """The Eq. (36) state sum (hartree·bohr⁴) of two validated states, cached like _c6."""
+    return london_nlo_sum(state1, state2)
+
+
 def london(R_bohr, state1="1s", state2="1s"):
     """London potential W^(0) = -C6/R⁶, Eq. (31), hartree (R in bohr).
 
@@ -42,7 +56,7 @@ def london(R_bohr, state1="1s", state2="1s"):
     >>> round(float(london(10.0)) * 1e6, 9)
     -6.499026705
     """
-    return -C6(state1, state2) / np.asarray(R_bohr, dtype=float) ** 6
+    return -_c6(parse_state(state1), parse_state(state2)) / np.asarray(R_bohr, dtype=float) ** 6
 
 
 def w_half(R_bohr, spins=None, r_hat=None):
@@ -64,7 +78,7 @@ def w_one(R_bohr, state1="1s", state2="1s"):
     >>> bool(w_one(10.0) > 0)          # repulsive (errata E2)
     True
     """
-    s = london_nlo_sum(state1, state2)
+    s = _nlo_sum(parse_state(state1), parse_state(state2))
     return -2.0 * units.ALPHA ** 2 * s / np.asarray(R_bohr, dtype=float) ** 4
 
 

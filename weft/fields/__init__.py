@@ -1,0 +1,46 @@
+"""weft.fields: dipole forces from the electromagnetic field (SI inside), no EFT matching.
+
+Seeds: Jakubec, Solano, Delić & Sinha, PRA 109, 052807 (2024) (003: nanospheres, thermal
+Casimir–Polder, optical binding) and Donaire et al. (000, 001, 004: one atom excited).
+Conventions, equations, the regime map and the errata of the seeds: docs/fields.md.
+
+Units: SI throughout (m, rad/s, J, K, C·m²/V for α, C·m for dipoles); atomic units only
+at the boundary (:func:`to_atomic_units`, :func:`from_atomic_units`,
+``Particle.alpha_au``). Green tensor: the usual G₀ with E = μ₀ω²G₀·p (the Donaire seeds
+use −G₀).
+
+Public API::
+
+    green_tensor(r, omega), dipole_field_tensor(r, omega)      # G₀, k²G₀ (1/m, 1/m³)
+    curl_green_tensor(r, omega), grad_green_tensor(r, omega)   # ∇×G₀, ∂_k G₀_ij
+    im_green_coincident(omega), trace_gg_imaginary(r, xi)      # k/6π 𝟙, Tr G₀(iξ)²
+    lyman_alpha(nucleus="infinite") -> Line                    # ω₀, μ_m, Γ(2p), λ₀
+    spontaneous_emission_rate(omega, dipole)                   # Γ = 2μ₀ω²/ħ d*·ImG₀·d
+    HydrogenAtom, TwoLevelAtom, DielectricSphere(radius, DrudeLorentz|SILICA),
+    TabulatedParticle, RadiationCorrected                      # .alpha(ω), .alpha_imag(ξ)
+    casimir_polder(R, p1, p2, temperature=0.0)                 # U(R, T) in J
+    prepare(p1, p2, temperature) -> callable on R              # the same, set up once
+    regimes(p1, p2, temperature) -> RegimeMap                  # asymptotes, crossovers
+    to_atomic_units(value, quantity), from_atomic_units(value, quantity)
+
+Examples
+--------
+>>> import weft.fields as wf
+>>> h = wf.HydrogenAtom("1s")
+>>> round(float(wf.casimir_polder(1e-9, h, h) / wf.regimes(h, h).near(1e-9)), 4)  # retardation
+0.9988
+"""
+from .green import (curl_green_tensor, dipole_field_tensor, grad_green_tensor, green_tensor,
+                    im_green_coincident, trace_gg_imaginary)
+from .lines import Line, lyman_alpha, spontaneous_emission_rate
+from .particles import (SILICA, DielectricSphere, DrudeLorentz, HydrogenAtom, Particle,
+                        RadiationCorrected, TabulatedParticle, TwoLevelAtom)
+from .si import from_atomic_units, to_atomic_units
+from .thermal import RegimeMap, casimir_polder, prepare, regimes
+
+__all__ = ["green_tensor", "dipole_field_tensor", "curl_green_tensor", "grad_green_tensor",
+           "im_green_coincident", "trace_gg_imaginary", "Line", "lyman_alpha",
+           "spontaneous_emission_rate", "Particle", "HydrogenAtom", "TwoLevelAtom",
+           "DrudeLorentz", "SILICA", "DielectricSphere", "TabulatedParticle",
+           "RadiationCorrected", "casimir_polder", "prepare", "regimes", "RegimeMap",
+           "to_atomic_units", "from_atomic_units"]
