@@ -61,8 +61,9 @@ Limits (tested)
   :func:`long_range_coefficient`. Dipole-quadrupole: R⁻⁹, C9 = (531/32π) c (α₁^Aα₂^B + α₂^Aα₁^B).
 
 Quadrature and fast evaluation follow :mod:`weft.matching.intermediate`: per-R Gauss panels
-in log u (:func:`potential_cp`), and per-decade Chebyshev interpolants of R^p W_p in log R,
-built once per pair of states (:func:`potential_fast`).
+in log u (:func:`potential_cp`), and per-decade Chebyshev interpolants of R^p W_p in log R
+on 1e-3 <= R < 1e8 bohr, built once per pair of states, with the two-term large-R expansion
+beyond (:func:`potential_fast`).
 """
 from __future__ import annotations
 
@@ -206,8 +207,36 @@ def potential_cp(R_bohr, state1="1s", state2="1s", power=8):
     return out.reshape(R.shape)
 
 
-_CHEB_DECADES = (-1, 8)      # interpolant covers 0.1 .. 1e8 bohr
+_CHEB_DECADES = (-3, 8)      # interpolant covers 1e-3 .. 1e8 bohr
 _CHEB_NODES = 18
+_R_SERIES = 10.0 ** _CHEB_DECADES[1]    # two-term large-R expansion from here on
+
+
+def _moment_integral(l1: int, l2: int, k: int) -> Fraction:
+    """I_k = ∫₀^∞ x^k e^{-2x} P_{l1 l2}(x) dx, exact."""
+    return sum(cf * factorial(j + k) / Fraction(2) ** (j + k + 1)
+               for j, cf in enumerate(KERNELS[(l1, l2)]))
+
+
+@lru_cache(maxsize=16)
+def _large_r_terms(st1, st2, power: int) -> tuple[float, float]:
+    """(b0, b2) of W_p = -(c/(π R^{p+1})) [b0 - (c/R)² b2 + O((c/R)⁴)].
+
+    From α_l(iu) = α_l(0) - S_l(-4) u² + O(u⁴), S_l(-4) = Σ f^(l)/ω⁴: b0 = Σ I_0 α_{l1} α_{l2},
+    b2 = Σ I_2 (S_{l1}(-4) α_{l2} + α_{l1} S_{l2}(-4)). At R >= 1e8 bohr the omitted (c/R)⁴
+    term is ~1e-23 relative.
+    """
+    def static(st, l):
+        rule = multipole_rule(st, l)
+        w, f = rule.omega, rule.f
+        return float(np.sum(f / w ** 2)), float(np.sum(f / w ** 4))
+
+    b0 = b2 = 0.0
+    for (l1, l2) in PARTS[power]:
+        (a1, s1), (a2, s2) = static(st1, l1), static(st2, l2)
+        b0 += float(_moment_integral(l1, l2, 0)) * a1 * a2
+        b2 += float(_moment_integral(l1, l2, 2)) * (s1 * a2 + a1 * s2)
+    return b0, b2
 
 
 @lru_cache(maxsize=16)
@@ -261,6 +290,12 @@ def potential_fast(R_bohr, state1="1s", state2="1s", power=8):
     lo, hi = _CHEB_DECADES
     lg = np.log10(flat)
     inside = (lg >= lo) & (lg < hi)
+    far = flat >= _R_SERIES
+    if np.any(far):
+        b0, b2 = _large_r_terms(st1, st2, power)
+        c_r = units.C_AU / flat[far]
+        out[far] = -(c_r / np.pi) * (b0 - c_r * c_r * b2) / flat[far] ** power
+    near = ~inside & ~far
     if np.any(inside):
         coefs = _interpolants(st1, st2)[power]
         dec = np.floor(lg[inside]).astype(int)
@@ -271,8 +306,8 @@ def potential_fast(R_bohr, state1="1s", state2="1s", power=8):
         for j in range(c.shape[1] - 1, 0, -1):                # Clenshaw, per-point coefficients
             b1, b2 = 2 * x * b1 - b2 + c[:, j], b1
         out[inside] = (x * b1 - b2 + c[:, 0]) / flat[inside] ** power
-    if np.any(~inside):
-        out[~inside] = potential_cp(flat[~inside], st1, st2, power)
+    if np.any(near):
+        out[near] = potential_cp(flat[near], st1, st2, power)
     return out.reshape(R.shape)
 
 
@@ -299,10 +334,8 @@ def long_range_coefficient(state1="1s", state2="1s", power=8) -> float:
     st1, st2 = _check_ground(state1, "state1"), _check_ground(state2, "state2")
     total = 0.0
     for (l1, l2) in PARTS[power]:
-        integral = sum(cf * factorial(j) / Fraction(2) ** (j + 1)
-                       for j, cf in enumerate(KERNELS[(l1, l2)]))
-        total += float(integral) * float(multipole_polarizability(st1, l1)) * float(
-            multipole_polarizability(st2, l2))
+        total += float(_moment_integral(l1, l2, 0)) * float(multipole_polarizability(st1, l1)) \
+            * float(multipole_polarizability(st2, l2))
     return units.C_AU * total / np.pi
 
 
