@@ -15,6 +15,9 @@ Public API (a contract other tools rely on)::
     hydrogen.oscillator_sum(state, k)                # S(k) = Σ f ω^k
     hydrogen.spectral_rule(state)                    # the quadrature rule itself
     hydrogen.transition_rule(bra, ket)               # signed <bra|x|m><m|x|ket> on the same nodes
+    hydrogen.multipole_polarizability(state, l, omega=0.0)  # 2^l-pole α_l, bohr^{2l+1}
+    hydrogen.C8(state1, state2), hydrogen.C10(state1, state2)  # hartree·bohr^8, ^10
+    hydrogen.C8_exchange(s1, s2), hydrogen.C10_exchange(s1, s2)  # 1s–nS state-swap partners
 
 Supported range: the state sums (spectral rules: polarizability, C6, oscillator_sum, …)
 accept 1 <= n <= N_STATE_MAX = 1000, checked before anything is computed (a ValueError
@@ -28,9 +31,11 @@ from .spectrum import N_STATE_MAX, SingularSumError, SpectralRule, spectral_rule
 from .states import State, energy, parse_state
 from .sums import (C6, C6_exchange, exchange_nlo_sum, london_nlo_sum, oscillator_sum, pair_sum,
                    polarizability, sum_rules, transition_sum_rules)
+from .multipole import C8, C10, C8_exchange, C10_exchange, multipole_polarizability
 
 __all__ = ["energy", "State", "parse_state", "radial_dipole", "radial_dipole_continuum",
            "dipole_density", "oscillator_strength", "spectral_rule", "SpectralRule",
            "SingularSumError", "polarizability", "oscillator_sum", "C6", "london_nlo_sum",
            "pair_sum", "sum_rules", "N_STATE_MAX", "N_MAX", "transition_rule", "C6_exchange",
-           "exchange_nlo_sum", "transition_sum_rules"]
+           "exchange_nlo_sum", "transition_sum_rules", "multipole_polarizability", "C8",
+           "C10", "C8_exchange", "C10_exchange"]

@@ -14,15 +14,16 @@ import os
 import numpy as np
 
 
-def _perturbed_rules(seed: int) -> None:
+def _perturb_cache(module, name: str, rng) -> None:
+    """Replace the rule cache ``module.name`` (an lru_cache of SpectralRule builders) by one
+    that returns reordered, ulp-perturbed copies (one per key, reused like the real cache)."""
     from hydrogen import spectrum
 
-    original = spectrum._cached_rule
-    rng = np.random.default_rng(seed)
+    original = getattr(module, name)
     eps = np.finfo(float).eps
 
-    def perturbed(n, l, shifts):
-        rule = original(n, l, shifts)
+    def perturbed(*key):
+        rule = original(*key)
         order = rng.permutation(rule.dE.size)
         wiggle = lambda a: a[order] * (1.0 + eps * rng.integers(-2, 3, a.size))  # noqa: E731
         arrays = [wiggle(rule.dE), wiggle(rule.x2), rule.kind[order], rule.n2[order],
@@ -33,14 +34,23 @@ def _perturbed_rules(seed: int) -> None:
 
     cached = {}
 
-    def lookup(n, l, shifts):   # one perturbed rule per key, reused like the real cache
-        key = (n, l, shifts)
+    def lookup(*key):
         if key not in cached:
-            cached[key] = perturbed(n, l, shifts)
+            cached[key] = perturbed(*key)
         return cached[key]
 
     lookup.cache_clear = lambda: (cached.clear(), original.cache_clear())
-    spectrum._cached_rule = lookup
+    setattr(module, name, lookup)
+
+
+def _perturbed_rules(seed: int) -> None:
+    from hydrogen import multipole, spectrum
+
+    rng = np.random.default_rng(seed)
+    _perturb_cache(spectrum, "_cached_rule", rng)
+    # the 2^l-pole and transition rules of hydrogen.multipole (same SpectralRule type)
+    _perturb_cache(multipole, "_cached_rule", rng)
+    _perturb_cache(multipole, "_cached_transition_rule", rng)
 
 
 if os.environ.get("WEFT_TEST_PERTURB"):
