@@ -286,11 +286,31 @@ def radial_dipole_levels(n: int, l: int, l2: int, n2) -> np.ndarray:
     and run through one recursion; the levels below n share the upper level n and run
     through :func:`_recursion_lower_levels`; the binomials of the start values are updated
     exactly from level to level; the start values carry separate binary exponents, so n2
-    may exceed N_MAX. Arguments are not validated (internal use, for the spectral rules):
-    |l - l2| = 1 and ``n2`` = arange(l2 + 1, top + 1).
+    may exceed N_MAX. Built for the spectral rules (:mod:`hydrogen.spectrum`), which call
+    it with valid arguments: unlike :func:`radial_dipole` it does **not** validate them
+    (the preconditions below are the caller's responsibility; outside them the result
+    is meaningless, not an error).
+
+    Parameters
+    ----------
+    n, l : int
+        The fixed state, n >= 1, 0 <= l < n.
+    l2 : int
+        Orbital angular momentum of the other levels, |l - l2| = 1.
+    n2 : array_like of int
+        Consecutive principal quantum numbers ``arange(l2 + 1, top + 1)`` (every level
+        of the l2 series up to ``top``); may contain n (the diagonal integral).
+
+    Returns
+    -------
+    ndarray of float
+        ``<n2 l2 | r | n l>`` in bohr (sympy sign convention), same shape as ``n2``.
 
     Examples
     --------
+    >>> r = radial_dipole_levels(1, 0, 1, np.arange(2, 5))        # 1s -> 2p, 3p, 4p
+    >>> [round(float(v), 12) for v in r]
+    [1.29026620196, 0.516689242618, 0.304583803892]
     >>> r = radial_dipole_levels(3, 0, 1, np.arange(2, 6))
     >>> bool(abs(r[0] / radial_dipole(3, 0, 2, 1) - 1) < 1e-15)
     True
@@ -713,10 +733,25 @@ def oscillator_strength(n1, l1, n2, l2) -> float:
     Bethe & Salpeter §§61, 63). Negative for emission (E2 < E1); 0.0 for
     |l1 - l2| != 1 or n1 = n2.
 
+    Parameters
+    ----------
+    n1, l1 : int
+        Initial state, 1 <= n1 <= N_MAX, 0 <= l1 < n1 (validated as in
+        :func:`radial_dipole`).
+    n2, l2 : int
+        Final state, 1 <= n2 <= N_MAX, 0 <= l2 < n2.
+
+    Returns
+    -------
+    float
+        Dimensionless f; the emission value obeys (2l2+1) f(2 -> 1) = -(2l1+1) f(1 -> 2).
+
     Examples
     --------
     >>> round(oscillator_strength(1, 0, 2, 1), 12)    # 2^13/3^9
     0.41619671798
+    >>> round(oscillator_strength(2, 1, 1, 0), 12)    # emission: -2^13/3^10
+    -0.138732239327
     """
     r = radial_dipole(n1, l1, n2, l2)
     if r == 0.0:
@@ -731,10 +766,27 @@ def oscillator_strength_density(n, l, l2, E):
     Continuum (E > 0) and, for E < 0, the Rydberg series smoothed: ν³ f(n l -> ν l2)
     (Bethe & Salpeter §69); continuous at E = 0.
 
+    Parameters
+    ----------
+    n, l : int
+        Lower bound state, n >= 1, 0 <= l < n.
+    l2 : int
+        Orbital angular momentum of the upper (Rydberg or continuum) state, >= 0.
+    E : float or array_like
+        Energy of the upper state in hartree, finite and > E_n = -1/(2n²) (as for
+        :func:`dipole_density`).
+
+    Returns
+    -------
+    float or ndarray
+        df/dE in 1/hartree, same shape as ``E``; zeros when |l - l2| != 1.
+
     Examples
     --------
     >>> round(float(oscillator_strength_density(1, 0, 1, 0.0)), 12)   # (2^8/3) e^{-4}
     1.562934518505
+    >>> round(float(oscillator_strength_density(1, 0, 1, -0.125) / 8), 12)   # f(1s-2p)
+    0.41619671798
     """
     dens = dipole_density(n, l, l2, E)
     E_arr = np.asarray(E, dtype=float)

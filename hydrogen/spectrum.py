@@ -281,10 +281,29 @@ _BERNOULLI_RATIOS = (1 / 12, -1 / 720, 1 / 30240, -1 / 1209600, 1 / 47900160,
 def hurwitz_zeta_scaled(s: float, a: float) -> float:
     """a^(s-1) ζ(s, a) = a^(s-1) Σ_{k≥0} (k + a)^(-s), for s > 1 and a ≥ 64 + s.
 
-    Euler-Maclaurin at the first term (DLMF 25.11.29 with N = 0 shifted to a; Abramowitz &
-    Stegun 23.1.30): a^(s-1) ζ(s, a) = 1/(s-1) + 1/(2a) + Σ_k B_2k/(2k)! (s)_{2k-1} a^(-2k).
+    The large-a expansion of the Hurwitz zeta function, DLMF 25.11.43 (Euler-Maclaurin
+    summation from the first term, Abramowitz & Stegun 23.1.30):
+    a^(s-1) ζ(s, a) = 1/(s-1) + 1/(2a) + Σ_k B_2k/(2k)! (s)_{2k-1} a^(-2k).
     The k-th term falls like ((s + 2k)/(2πa))^(2k); with a ≥ 64 + s the twelve terms used
-    leave < 1e-20 relative. The scaling keeps the value O(1) for large s and a.
+    leave < 1e-20 relative. The scaling keeps the value O(1) for large s and a. Used for
+    the exact moments Σ_ν ν^(-s) of the Rydberg tail (:func:`rydberg_tail_rule`).
+
+    Parameters
+    ----------
+    s : float
+        Exponent, s > 1.
+    a : float
+        Shift, a >= 64 + s.
+
+    Returns
+    -------
+    float
+        a^(s-1) ζ(s, a) (dimensionless), to ~1e-15 relative (tested against mpmath).
+
+    Raises
+    ------
+    ValueError
+        s <= 1 or a < 64 + s (the expansion would not reach double precision).
 
     Examples
     --------
@@ -562,10 +581,31 @@ def check_state(state, name: str = "state"):
     range 1 <= n <= :data:`N_STATE_MAX`; the ValueError names the parameter ``name`` and
     the caller's input.
 
+    Parameters
+    ----------
+    state : str or tuple or State
+        A label ("1s", "2p") or (n, l) / (n, l, m) tuple.
+    name : str
+        The caller's parameter name, used in the error message (e.g. "state1").
+
+    Returns
+    -------
+    State
+        The parsed state.
+
+    Raises
+    ------
+    ValueError
+        Invalid label or quantum numbers, or n > N_STATE_MAX.
+
     Examples
     --------
     >>> check_state("2s").label
     '2s'
+    >>> check_state("1001s", "state2")
+    Traceback (most recent call last):
+    ...
+    ValueError: state2 '1001s': n = 1001 is beyond the supported range of the state sums, 1 <= n <= 1000 (hydrogen.spectrum.N_STATE_MAX)
     """
     try:
         st = parse_state(state)

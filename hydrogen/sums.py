@@ -3,8 +3,9 @@
 All quantities in atomic units (hartree, bohr). Relation to the paper's notation (natural
 units, e² = 4πα, ΔE_nm = E_n - E_m): for an S state p_E(n,m)^{ij} = e² x2_m δ^{ij}, and
 
-* Eq. (11): α_n^{paper} = (1/2π) Σ' p_E/ΔE_nm = -(e²/2π) α_n   (opposite sign for the
-  ground state, where every ΔE_nm < 0; products α₁α₂ are unaffected);
+* Eq. (11): α_n^{paper} = (1/2π) Σ' p_E/ΔE_nm = -(e²/4π) α_n, i.e. -α_n for e² = 4π (a.u.):
+  the opposite sign of the standard α_n, negative for the ground state, where every
+  ΔE_nm < 0; products α₁α₂ are unaffected;
 * Eq. (37): F_E(ω) = Σ' p_E 2ΔE_nm/(ΔE_nm² - ω²) = -e² α_n(ω);
 * Eq. (32): C6 = -(3/8π²) Σ' p_E p_E/(ΔE₁ + ΔE₂) = 6 Σ x2₁ x2₂ / (ω₁ + ω₂)  [e² = 4π, a.u.].
 
@@ -52,7 +53,8 @@ def polarizability(state, omega=0.0, *, level_shifts=None):
     """Dipole polarizability α_n(ω), Eq. (11) (ω = 0) and the form factor of Eq. (37).
 
     α_n(ω) = Σ'_m f_nm/(ω_nm² - ω²), positive convention (α(1s) = 9/2 bohr³); the paper's
-    F_E(ω) of Eq. (37) is -e² α_n(ω) and its α_n of Eq. (11) is -(e²/2π) α_n(0).
+    F_E(ω) of Eq. (37) is -e² α_n(ω) and its α_n of Eq. (11) is F_E(0)/(4π) =
+    -(e²/4π) α_n(0), i.e. -α_n(0) in atomic units (e² = 4π; docs/theory.md).
 
     Parameters
     ----------
@@ -136,11 +138,24 @@ def pair_sum(state1, state2, func, *, level_shifts=None):
 
     The generic double state sum of Eqs. (23)-(25), (31)-(36), (40)-(42), (62), with
     ΔE_i = E_{n_i} - E_{m_i} in hartree (the paper's sign). ``func`` must be vectorised;
-    it receives broadcastable arrays of shapes (M1, 1) and (1, M2).
+    it receives broadcastable arrays of shapes (M1, 1) and (1, M2). Unlike :func:`C6`
+    this generic sum does not check for resonant pairs (ΔE₁ + ΔE₂ = 0): a ``func`` with
+    a pole there is the caller's responsibility.
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple
+        The two atoms' states (as for :func:`hydrogen.spectrum.spectral_rule`).
+    func : callable
+        func(ΔE₁, ΔE₂) -> array, vectorised, energies in hartree.
+    level_shifts : dict, optional
+        Extra level energies (hartree), applied to both atoms' rules, see
+        :func:`hydrogen.spectrum.spectral_rule`.
 
     Returns
     -------
-    The sum, in bohr⁴ × [func].
+    numpy scalar
+        The sum, in bohr⁴ × [func] (x2 = Σ_m |⟨m|x|n⟩|² in bohr² per atom).
 
     Examples
     --------
@@ -205,12 +220,32 @@ def C6(state1, state2=None, *, level_shifts=None) -> float:
 def london_nlo_sum(state1, state2=None, *, level_shifts=None) -> float:
     """The state sum of Eq. (36): Σ' x2₁ x2₂ ΔE₁ΔE₂/(ΔE₁ + ΔE₂), in hartree·bohr⁴.
 
-    In atomic units (e² = 4π, c = 1/α) Eq. (36) reads W^(1) = -(2α²/R⁴) × this sum.
+    In atomic units (e² = 4π, c = 1/α) Eq. (36) reads W^(1) = -(2α²/R⁴) × this sum
+    (p_E = e² x2 = (4π/α) x2 in natural units, ΔE → α²ΔE, R → R/α, W → α²W).
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple
+        The two atoms' states (state2 defaults to state1).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.spectral_rule`.
+
+    Returns
+    -------
+    float
+        The sum in hartree·bohr⁴; negative for ground-state atoms (all ΔE < 0), so that
+        W^(1) is repulsive (docs/errata.md E2).
+
+    Raises
+    ------
+    SingularSumError
+        An intermediate pair is resonant (ΔE₁ + ΔE₂ = 0) or a downward transition of one
+        atom can ionise the other.
 
     Examples
     --------
-    >>> london_nlo_sum("1s") < 0
-    True
+    >>> round(london_nlo_sum("1s"), 10)
+    -0.2314032694
     """
     state2 = state1 if state2 is None else state2
     r1 = spectral_rule(state1, level_shifts=level_shifts)
@@ -223,16 +258,46 @@ def london_nlo_sum(state1, state2=None, *, level_shifts=None) -> float:
 def expectation_r2(n: int, l: int) -> float:
     """⟨n l|r²|n l⟩ = n²(5n² + 1 - 3l(l+1))/2 bohr² (Bethe-Salpeter Eq. (3.24)).
 
+    The exact value of the sum rule (C1), Σ' x2 = ⟨r²⟩/3 (:func:`sum_rules`). The
+    arguments are not validated (a closed form for the tests and sum rules).
+
+    Parameters
+    ----------
+    n : int
+        Principal quantum number, n >= 1.
+    l : int
+        Orbital angular momentum, 0 <= l < n.
+
+    Returns
+    -------
+    float
+        ⟨r²⟩ in bohr².
+
     Examples
     --------
     >>> expectation_r2(1, 0)
     3.0
+    >>> expectation_r2(2, 1)
+    30.0
     """
     return n * n * (5 * n * n + 1 - 3 * l * (l + 1)) / 2.0
 
 
 def expectation_p2(n: int) -> float:
     """⟨n|p²|n⟩ = 1/n² (virial theorem, ⟨p²⟩ = -2E_n), atomic units.
+
+    The exact value of the sum rule (C4), Σ' ΔE² x2 = ⟨p²⟩/3 (:func:`sum_rules`); the
+    same for every l. The argument is not validated.
+
+    Parameters
+    ----------
+    n : int
+        Principal quantum number, n >= 1.
+
+    Returns
+    -------
+    float
+        ⟨p²⟩ in atomic units (ħ²/a₀², i.e. hartree × m_e).
 
     Examples
     --------
@@ -253,6 +318,19 @@ def sum_rules(state, *, level_shifts=None) -> dict:
     * "S2": Σ' f ω² = (4π/3)|ψ(0)|² = 4/(3n³) for S states (Bethe-Salpeter Eq. (61.8)).
 
     Level shifts break the exact values slightly; they are for the Coulomb spectrum.
+
+    Parameters
+    ----------
+    state : str or tuple
+        Any (n, l) state, e.g. "2s" or "2p" (the "S2" rule only for S states).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.spectral_rule`.
+
+    Returns
+    -------
+    dict
+        name -> (computed, exact) floats, in bohr² ("C1"), hartree·bohr² ("C2"),
+        hartree²·bohr² ("C4"), hartree² ("S2"; f is dimensionless).
 
     Examples
     --------

@@ -48,15 +48,18 @@ __all__ = ["main", "build_parser", "contact_terms"]
 DEFAULT_GRID_BOHR = (1.0, 1e6)
 
 
-class UsageError(Exception):
-    """A command-line usage error (reported in one line, exit status 2)."""
+class _UsageError(Exception):
+    """A command-line usage error (reported in one line, exit status 2).
+
+    Internal: raised by the parser and the argument checks, caught in :func:`main`, never
+    seen by a caller of :func:`main` (which returns the exit status)."""
 
 
 class _Parser(argparse.ArgumentParser):
     """ArgumentParser that raises instead of printing usage and exiting."""
 
     def error(self, message):
-        raise UsageError(message)
+        raise _UsageError(message)
 
 
 # ------------------------------------------------------------------ argument types
@@ -221,7 +224,23 @@ def _add_physics_options(p, *, r_values: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``weft`` argument parser (one subparser per subcommand)."""
+    """The ``weft`` argument parser (one subparser per subcommand).
+
+    Subcommands ``potential``, ``table``, ``fig11`` and ``c6`` (module docstring); each
+    ``--help`` ends with examples that tests/test_docs.py runs.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        A parser whose ``error`` raises (an internal usage error that :func:`main` reports
+        in one line with exit status 2) instead of printing the usage and exiting.
+
+    Examples
+    --------
+    >>> args = build_parser().parse_args(["c6", "1s", "2s"])
+    >>> args.command, args.state1, args.state2
+    ('c6', '1s', '2s')
+    """
     raw = argparse.RawDescriptionHelpFormatter
     parser = _Parser(
         prog="weft",
@@ -311,7 +330,7 @@ def _r_hat(args):
     if args.r_hat is None:
         return None
     if not any(args.r_hat):
-        raise UsageError("argument --r-hat: the direction of R must be a non-zero vector, "
+        raise _UsageError("argument --r-hat: the direction of R must be a non-zero vector, "
                          "got 0 0 0")
     return tuple(args.r_hat)
 
@@ -351,6 +370,12 @@ def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", 
         One entry per contribution with local terms: ``name``, ``order``, ``equation``,
         ``delta`` (key -> coefficient in energy × length^(3, 5, 7) of ``units`` and
         ``length_unit``).
+
+    Examples
+    --------
+    >>> terms = contact_terms([10.0], "1s", "1s", regime="short", orders=["1/2", "3/2"])
+    >>> [(t["order"], f"{t['delta']['delta3']:.6e}") for t in terms]   # hartree·bohr³
+    [('1/2', '0.000000e+00'), ('3/2', '1.075328e-05')]
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ValidityWarning)
@@ -410,7 +435,7 @@ def _cmd_table(args, command: str, out, err) -> None:
     rmax = args.rmax if args.rmax is not None else float(
         _units.length_from_bohr(DEFAULT_GRID_BOHR[1], length_unit))
     if rmax <= rmin:
-        raise UsageError(f"argument --rmax: must be larger than --rmin ({rmax!r} <= {rmin!r} "
+        raise _UsageError(f"argument --rmax: must be larger than --rmin ({rmax!r} <= {rmin!r} "
                          f"{length_unit})")
     r_hat = _r_hat(args)
     fmt = check_output(args.out, args.format, overwrite=args.force)   # before computing
@@ -511,7 +536,7 @@ def main(argv=None) -> int:
         _COMMANDS[args.command](args, command, sys.stdout, sys.stderr)
         sys.stdout.flush()
         return 0
-    except UsageError as exc:
+    except _UsageError as exc:
         print(f"weft: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:                 # e.g. `weft potential ... | head -1`

@@ -71,7 +71,7 @@ import math
 
 import numpy as np
 
-__all__ = ["transform", "prepare", "DispersiveRule"]
+__all__ = ["transform", "prepare", "DispersiveRule", "check_distances"]
 
 _TAU = 2.0            # nodes with s R < _TAU: Taylor series through prefix moments
 _K = 28               # Taylor terms: _TAU**_K / _K! * e**_TAU < 1e-20; rounding ~ e^{2 TAU} eps
@@ -83,7 +83,35 @@ _EXTEND_U = 4.0       # u-length added per extension of a piece end
 
 
 def check_distances(R_values) -> np.ndarray:
-    """R as a float array; raises ValueError unless every value is finite and > 0."""
+    """R as a float array; raises ValueError unless every value is finite and > 0.
+
+    The distance check of :func:`transform` and :meth:`DispersiveRule.__call__`, shared
+    with :mod:`weft.matching.intermediate` (one check, one message).
+
+    Parameters
+    ----------
+    R_values : float or array_like
+        Distances in any length unit (the check is unit-free); an empty array passes.
+
+    Returns
+    -------
+    ndarray of float
+        ``R_values`` as a float array, same shape.
+
+    Raises
+    ------
+    ValueError
+        A value is NaN, infinite, zero or negative.
+
+    Examples
+    --------
+    >>> check_distances([1.0, 20.0])
+    array([ 1., 20.])
+    >>> check_distances(0.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: R must be finite and > 0
+    """
     r = np.asarray(R_values, dtype=float)
     if r.size == 0:
         return r

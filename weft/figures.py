@@ -82,8 +82,20 @@ def x_from_bohr(R_bohr):
 def bohr_from_x(x):
     """Inverse of :func:`x_from_bohr`: R_bohr = x / (α · 3/8).
 
+    Parameters
+    ----------
+    x : array_like
+        Dimensionless x = R |ΔE_12| / (ħ c) (the abscissa of Fig. 11).
+
+    Returns
+    -------
+    ndarray or numpy scalar (float)
+        Distance in bohr, same shape as ``x``.
+
     Examples
     --------
+    >>> round(float(bohr_from_x(1.0)), 6)           # R = 1/|ΔE_12| in bohr: 8/(3α)
+    365.429331
     >>> bool(abs(bohr_from_x(x_from_bohr(400.0)) - 400.0) < 1e-12)
     True
     """
@@ -124,9 +136,11 @@ def fig11_data(x=None) -> dict:
 
     Examples
     --------
-    >>> d = fig11_data([1.0, 10.0])                       # doctest: +SKIP
-    >>> sorted(d)                                          # doctest: +SKIP
+    >>> d = fig11_data([1.0, 10.0])
+    >>> sorted(d)
     ['R_bohr', 'W_cp', 'W_int', 'W_lon', 'rel_cp', 'rel_lon', 'x']
+    >>> [round(float(v), 3) for v in d["rel_lon"]], [round(float(v), 3) for v in d["rel_cp"]]
+    ([-0.195, -3.879], [-1.556, -0.043])
     """
     x = DEFAULT_X.copy() if x is None else np.asarray(x, dtype=float)
     if x.size == 0 or not np.all(np.isfinite(x)) or np.any(x <= 0):
@@ -172,7 +186,9 @@ def fifteen_percent_range(threshold=0.15, *, rmin=1.0, rmax=1e6, points=121):
 
     Examples
     --------
-    >>> lo, hi = fifteen_percent_range()                   # doctest: +SKIP
+    >>> lo, hi = fifteen_percent_range()
+    >>> round(lo, 1), round(hi, 1)                  # the paper: "400 to 2000" (errata E8)
+    (305.6, 1827.9)
     """
     threshold = float(threshold)
     if not 0.0 < threshold < 1.0:
@@ -340,6 +356,20 @@ def fig11(out_png, out_csv=None, *, x=None, command="weft fig11", threshold=0.15
         Unknown image or table format.
     OSError
         An output file cannot be written (the error names it).
+
+    Examples
+    --------
+    Without matplotlib the call raises ImportError before anything is computed or written;
+    the range it returns is the one :func:`fifteen_percent_range` gives:
+
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     try:
+    ...         lo, hi = fig11(os.path.join(tmp, "fig11.png"), x=[0.1, 1.0, 10.0])
+    ...     except ImportError:                      # matplotlib: pip install "weft[plot]"
+    ...         lo, hi = fifteen_percent_range()
+    >>> round(lo, 1), round(hi, 1)                   # bohr
+    (305.6, 1827.9)
     """
     Figure = _figure_class()   # fail before computing anything
     image, image_format = image_output(out_png)

@@ -222,6 +222,16 @@ def H_nl_expr(n: int, l: int) -> sp.Expr:
 def expand_zeta(expr: sp.Expr) -> sp.Expr:
     """Substitute ζ = 2γ_E + 2 log R (Table II) in an expression.
 
+    Parameters
+    ----------
+    expr : sympy.Expr
+        An expression in :data:`zeta` and :data:`R` (e.g. from :func:`H_nl_expr`).
+
+    Returns
+    -------
+    sympy.Expr
+        ``expr`` with :data:`zeta` replaced (log R: R in the inverse of the unit of k).
+
     Examples
     --------
     >>> expand_zeta(H_nl_expr(-2, 0))
@@ -462,7 +472,22 @@ def I_tensor_expr(n: int, L: int):
 def H_tensor_expr(n: int, L: int):
     """Exact H_{n,i1..iL}(R) of (D2) at R > 0 via (D7) with H^R_{nl} of (D15).
 
-    Same parameters and symbols as :func:`I_tensor_expr`, plus :data:`zeta`.
+    Σ_l (R̂^{i1}…R̂^{iL})_l H^R_{nl} with the projections (D10), (D11) of
+    :func:`projection`; the local (δ-function) parts of H are not included (see
+    :func:`H_nl_expr`).
+
+    Parameters
+    ----------
+    n : int
+        Power of k; must satisfy n > -(l+3) for the lowest l = L mod 2.
+    L : int
+        Number of unit vectors k̂ (rank of the tensor).
+
+    Returns
+    -------
+    sympy.Array (rank L) or sympy.Expr (L = 0)
+        Components in the symbols :data:`NHAT` (= R̂), :data:`R` and :data:`zeta`
+        (= 2γ_E + log R²), including i^l; units R^{-(n+3)}.
 
     Examples
     --------
@@ -528,12 +553,26 @@ def I_tensor(n: int, L: int, R_vec) -> np.ndarray:
 def H_tensor(n: int, L: int, R_vec) -> np.ndarray:
     """Numerical H_{n,i1..iL}(R) of (D2)/(D7) with H^R_{nl} of (D15), at R ≠ 0.
 
-    Same parameters and return convention as :func:`I_tensor`.
+    Parameters
+    ----------
+    n, L : int
+        As in :func:`H_tensor_expr`.
+    R_vec : array_like, shape (..., 3)
+        Separation vectors, |R| > 0, in the unit in which log k² is taken (as for
+        :func:`H_nl`).
+
+    Returns
+    -------
+    ndarray, shape (...,) + (3,)*L
+        Real for even L, complex (purely imaginary) for odd L. Units |R|^{-(n+3)}.
 
     Examples
     --------
-    >>> float(H_tensor(2, 0, [1.0, 0.0, 0.0]) * np.pi)
+    >>> float(H_tensor(2, 0, [1.0, 0.0, 0.0]) * np.pi)            # H_{2,0} = 3/(πR⁵)
     3.0
+    >>> t = H_tensor(-2, 2, [0.0, 0.0, 2.0])       # zz: -1/(4πR), see H_tensor_expr
+    >>> round(float(t[2, 2] * 8 * np.pi), 12)
+    -1.0
     """
     return _tensor_numeric(H_nl, n, L, R_vec)
 

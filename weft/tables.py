@@ -79,7 +79,7 @@ import numpy as np
 from . import units as _units
 
 __all__ = ["Table", "write_table", "read_table", "column_names", "check_output",
-           "staged_files", "FORMATS", "REQUIRED_METADATA", "FORMAT_ID"]
+           "check_writable", "staged_files", "FORMATS", "REQUIRED_METADATA", "FORMAT_ID"]
 
 #: Identifier written into every file; bump when the layout changes.
 FORMAT_ID = "weft-table/1"
@@ -225,11 +225,34 @@ def check_output(path, format=None, *, overwrite=True) -> str:
 def check_writable(path, *, overwrite=True) -> None:
     """Raise OSError (naming ``path``) unless a file can be created at ``path``.
 
-    Used for every output file (tables and images) before the computation starts.
+    Used for every output file (tables and images) before the computation starts
+    (:func:`check_output`, :func:`weft.figures.fig11`, :func:`weft.figures.image_output`).
+    Nothing is created or modified.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The output file name.
+    overwrite : bool
+        If False, an existing file (or link) at ``path`` is refused too.
+
+    Raises
+    ------
+    ValueError
+        ``path`` is empty.
+    IsADirectoryError, NotADirectoryError, FileNotFoundError, PermissionError
+        ``path`` is a directory, its directory is not one or does not exist, or is not
+        writable.
+    FileExistsError
+        ``overwrite=False`` and ``path`` exists.
 
     Examples
     --------
     >>> check_writable("fig11.png")
+    >>> check_writable("no/such/dir/fig11.png")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: [Errno 2] directory 'no/such/dir' does not exist: 'no/such/dir/fig11.png'
     """
     name = os.fspath(path)
     if name == "":

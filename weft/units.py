@@ -22,6 +22,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+__all__ = ["CODATA", "ALPHA", "C_AU", "HARTREE_J", "HARTREE_EV", "HARTREE_KEV", "HARTREE_CM1",
+           "HARTREE_K", "HARTREE_MHZ", "BOHR_M", "ME_KEV", "HBARC_KEV_M", "BOHR_PER_INV_KEV",
+           "LengthUnit", "UnitSystem", "LENGTH_UNITS", "UNITS", "check_units",
+           "length_unit_of", "energy_from_hartree", "length_to_bohr", "length_from_bohr",
+           "energy_au_to_natural", "length_au_to_natural", "c6_au_to_inv_kev5"]
+
 #: The CODATA release of the constants below (written into every exported file).
 CODATA = "CODATA 2022"
 
@@ -119,7 +125,23 @@ UNITS = {u.name: u for u in (
 
 
 def check_units(units: str) -> str:
-    """Validate a unit-system name; returns it. Raises ValueError listing the allowed names.
+    """Validate a unit-system name at the public boundary.
+
+    Parameters
+    ----------
+    units : str
+        A key of :data:`UNITS`: "au", "natural", "SI", "cm-1", "K" or "MHz".
+
+    Returns
+    -------
+    str
+        ``units``, unchanged.
+
+    Raises
+    ------
+    ValueError
+        Anything else (not a string, or an unknown name); the message lists the allowed
+        names.
 
     Examples
     --------
@@ -162,10 +184,28 @@ def length_unit_of(units: str, length_unit: str | None = None) -> LengthUnit:
 def energy_from_hartree(value, units: str):
     """Convert an energy (or potential) from hartree to the energy unit of ``units``.
 
+    E[unit] = per_hartree · E[hartree], with the factors of :data:`UNITS` (CODATA 2022):
+    hartree, keV, J, cm⁻¹ (E/hc), K (E/k_B) or MHz (E/h).
+
+    Parameters
+    ----------
+    value : float or array_like
+        Energy in hartree.
+    units : str
+        A key of :data:`UNITS` (validated by :func:`check_units`).
+
+    Returns
+    -------
+    ndarray or numpy scalar
+        The energy in the energy unit of ``units`` (``UNITS[units].energy_label``), same
+        shape as ``value``.
+
     Examples
     --------
     >>> round(float(energy_from_hartree(1.0, "cm-1")), 3)
     219474.631
+    >>> float(energy_from_hartree(1.0, "natural"))            # keV
+    0.027211386245981
     """
     return np.asarray(value) * UNITS[check_units(units)].per_hartree
 
@@ -173,10 +213,31 @@ def energy_from_hartree(value, units: str):
 def length_to_bohr(value, length_unit: str):
     """Convert a distance given in ``length_unit`` (a key of :data:`LENGTH_UNITS`) to bohr.
 
+    R[bohr] = R[unit] / per_bohr (:class:`LengthUnit`).
+
+    Parameters
+    ----------
+    value : float or array_like
+        Distance in ``length_unit``.
+    length_unit : str
+        "bohr", "m", "nm", "angstrom" or "keV-1" (ħ = c = 1).
+
+    Returns
+    -------
+    ndarray or numpy scalar (float)
+        The distance in bohr, same shape as ``value``.
+
+    Raises
+    ------
+    ValueError
+        Unknown ``length_unit`` (the message lists the allowed names).
+
     Examples
     --------
     >>> float(length_to_bohr(BOHR_M, "m"))
     1.0
+    >>> float(length_to_bohr(1.0, "nm"))
+    18.897261259077823
     """
     return np.asarray(value, dtype=float) / length_unit_of("au", length_unit).per_bohr
 
@@ -184,17 +245,51 @@ def length_to_bohr(value, length_unit: str):
 def length_from_bohr(value, length_unit: str):
     """Convert a distance in bohr to ``length_unit`` (a key of :data:`LENGTH_UNITS`).
 
+    R[unit] = per_bohr · R[bohr] (:class:`LengthUnit`); the inverse of
+    :func:`length_to_bohr`.
+
+    Parameters
+    ----------
+    value : float or array_like
+        Distance in bohr.
+    length_unit : str
+        "bohr", "m", "nm", "angstrom" or "keV-1" (ħ = c = 1).
+
+    Returns
+    -------
+    ndarray or numpy scalar (float)
+        The distance in ``length_unit``, same shape as ``value``.
+
+    Raises
+    ------
+    ValueError
+        Unknown ``length_unit`` (the message lists the allowed names).
+
     Examples
     --------
     >>> float(length_from_bohr(1.0, "m")) == BOHR_M
     True
+    >>> float(length_from_bohr(1.0, "angstrom"))
+    0.529177210544
     """
     return np.asarray(value, dtype=float) * length_unit_of("au", length_unit).per_bohr
 
 
 # Natural (ħ = c = m_e = 1) <-> atomic units, used by weft internals.
 def energy_au_to_natural(e_hartree):
-    """hartree -> m_e c² units: E_nat = α² E_au.
+    """hartree -> m_e c² units (the paper's ħ = c = m_e = 1): E_nat = α² E_au.
+
+    1 hartree = α² m_e c² (module docstring).
+
+    Parameters
+    ----------
+    e_hartree : float or array_like
+        Energy in hartree.
+
+    Returns
+    -------
+    ndarray or numpy scalar
+        The energy in units of m_e c², same shape as ``e_hartree``.
 
     Examples
     --------
@@ -205,7 +300,20 @@ def energy_au_to_natural(e_hartree):
 
 
 def length_au_to_natural(r_bohr):
-    """bohr -> ħ/(m_e c) units: R_nat = R_au/α.
+    """bohr -> ħ/(m_e c) units (the paper's ħ = c = m_e = 1): R_nat = R_au/α.
+
+    1 bohr = ħ/(m_e c α) (module docstring).
+
+    Parameters
+    ----------
+    r_bohr : float or array_like
+        Distance in bohr.
+
+    Returns
+    -------
+    ndarray or numpy scalar
+        The distance in units of the reduced Compton wavelength ħ/(m_e c), same shape
+        as ``r_bohr``.
 
     Examples
     --------
@@ -217,6 +325,19 @@ def length_au_to_natural(r_bohr):
 
 def c6_au_to_inv_kev5(c6_au: float) -> float:
     """C6 from hartree·bohr⁶ to keV⁻⁵ (ħ = c = 1), the unit quoted after Eq. (32).
+
+    C6[keV⁻⁵] = C6[hartree·bohr⁶] × E_h[keV] × (a₀[keV⁻¹])⁶, a₀ = 1/:data:`BOHR_PER_INV_KEV`
+    keV⁻¹ (docs/errata.md E1).
+
+    Parameters
+    ----------
+    c6_au : float
+        C6 in hartree·bohr⁶ (W = -C6/R⁶).
+
+    Returns
+    -------
+    float
+        C6 in keV⁻⁵.
 
     Examples
     --------

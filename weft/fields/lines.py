@@ -52,10 +52,23 @@ def mass_factor(nucleus="infinite") -> float:
     nucleus : str or float
         "infinite" (``hydrogen``'s convention, s = 1), "H", "D", or M/m_e > 0.
 
+    Returns
+    -------
+    float
+        s = μ_r/m_e (dimensionless, 0 < s <= 1): energies scale by s, lengths by 1/s
+        (module docstring).
+
+    Raises
+    ------
+    ValueError
+        Unknown nucleus name, or a mass ratio that is not > 0.
+
     Examples
     --------
     >>> round(mass_factor("H"), 8)
     0.99945568
+    >>> mass_factor("infinite")
+    1.0
     """
     if isinstance(nucleus, str):
         if nucleus not in NUCLEUS_MASS_RATIO:
@@ -112,6 +125,16 @@ def spontaneous_emission_rate(omega, dipole) -> float:
         Transition angular frequency (rad/s), > 0.
     dipole : array_like, shape (3,)
         Transition dipole ⟨g|d|e⟩ (C·m), complex allowed.
+
+    Returns
+    -------
+    float
+        The rate Γ in 1/s (s⁻¹).
+
+    Raises
+    ------
+    ValueError
+        ``omega`` not finite and > 0, or ``dipole`` not a finite 3-vector.
 
     Examples
     --------

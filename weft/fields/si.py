@@ -78,6 +78,23 @@ def to_atomic_units(value, quantity: str):
 def from_atomic_units(value, quantity: str):
     """Convert ``value`` given in atomic units to SI (inverse of :func:`to_atomic_units`).
 
+    Parameters
+    ----------
+    value : float or complex or array_like
+        The quantity in atomic units (hartree, bohr, E_h/ħ, e a₀, 4πε₀a₀³, ...).
+    quantity : str
+        One of the keys of :data:`ATOMIC_UNITS` ("length", "energy", "frequency", "rate",
+        "temperature", "dipole", "polarizability", "green", "force").
+
+    Returns
+    -------
+    ndarray or scalar in SI, in the unit ``ATOMIC_UNITS[quantity][1]``.
+
+    Raises
+    ------
+    ValueError
+        Unknown ``quantity`` (the message lists the allowed names).
+
     Examples
     --------
     >>> f"{float(from_atomic_units(0.375, 'frequency')):.6e}"    # Lyman-α, rad/s

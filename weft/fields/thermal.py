@@ -136,6 +136,16 @@ def matsubara_frequencies(temperature, n) -> np.ndarray:
     n : int or array_like of int
         n ≥ 0.
 
+    Returns
+    -------
+    ndarray or numpy scalar
+        ξ_n in rad/s, same shape as ``n`` (all zero at T = 0).
+
+    Raises
+    ------
+    ValueError
+        T not finite or negative, or n not integers >= 0.
+
     Examples
     --------
     >>> f"{float(matsubara_frequencies(300.0, 1)):.4e}"

@@ -149,13 +149,16 @@ def im_w_tilde(mu, dE1, p1, dE2, p2, chunk: int = 4_000_000):
     Parameters
     ----------
     mu : array_like
-        μ > 0 (momentum, natural units m_e c/ħ... any unit consistent with dE).
+        μ > 0, |k| = η - iμ: a momentum in the unit of dE (natural units: m_e, ħ = c = 1;
+        the formula is homogeneous, so any consistent unit works).
     dE1, p1, dE2, p2 : ndarray
         Spectral rules of the two atoms: ΔE_nm (< 0) and p_E(n,m) (see :func:`natural_rule`).
+    chunk : int
+        Bound on the number of (μ, pair) terms evaluated at once (memory).
 
     Returns
     -------
-    ndarray like ``mu``: Im W̃ in natural units (energy × length³).
+    ndarray like ``mu``: Im W̃ in natural units (energy × length³ = m_e⁻²).
 
     Notes
     -----

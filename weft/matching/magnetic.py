@@ -138,10 +138,19 @@ def magnetic_dipole_potential(R_bohr, spins=None, r_hat=None) -> np.ndarray:
     r_hat : 3-vector, optional
         Direction of R (default z, the spin quantisation axis).
 
+    Returns
+    -------
+    ndarray or numpy scalar
+        W in hartree, same shape as ``R_bohr``; the δ³(R) term is not included (it is
+        :func:`magnetic_contact_coefficient`).
+
     Examples
     --------
     >>> float(magnetic_dipole_potential(10.0))          # unpolarised atoms
     0.0
+    >>> w = magnetic_dipole_potential(10.0, ("triplet", 1))    # spins along R: attractive
+    >>> round(float(w * 10.0 ** 3 / (units.ALPHA ** 2 * c_F ** 2)), 12)
+    -0.5
     """
     T = spin_tensor(spins)
     n = _unit(r_hat)
@@ -153,10 +162,25 @@ def magnetic_dipole_potential(R_bohr, spins=None, r_hat=None) -> np.ndarray:
 def magnetic_contact_coefficient(spins=None) -> float:
     """Coefficient of δ³(R) (hartree·bohr³) of the magnetic potential: -(8π/3)α²c_F² tr T.
 
+    The δ³(R) term of Eq. (35) with the sign of the textbook (hyperfine contact)
+    interaction, -(2π/3)(α/m²) μ₁·μ₂ δ³(R) (module docstring; docs/errata.md E3-E4).
+
+    Parameters
+    ----------
+    spins : see :func:`spin_tensor`
+
+    Returns
+    -------
+    float
+        The coefficient in hartree·bohr³ (0.0 for unpolarised atoms).
+
     Examples
     --------
     >>> magnetic_contact_coefficient(None)
     0.0
+    >>> c = magnetic_contact_coefficient("singlet")            # +2π α² c_F²
+    >>> round(c / (2 * np.pi * units.ALPHA ** 2 * c_F ** 2), 12)
+    1.0
     """
     # + 0.0 turns the -0.0 of unpolarised atoms into 0.0
     return float(-(8.0 * np.pi / 3.0) * units.ALPHA ** 2 * c_F ** 2 * np.trace(spin_tensor(spins))) + 0.0

@@ -165,7 +165,9 @@ def log_sum_L(pair: Pair = GROUND, nu=1.0) -> float:
 
     Returns
     -------
-    float (natural units, energy⁻² · length⁰... the units of (Σ' p ΔE)²).
+    float
+        L(ν) in natural units: m_e⁻², the unit of (Σ' p ΔE)² = 4π²α²/m² (p_E is a squared
+        length times e², ΔE an energy, the divided difference of x log x a pure number).
 
     Examples
     --------
@@ -273,12 +275,24 @@ def _dot(a, b):
 def v_tree_lo_e(x1, x2, k):
     """Eq. (16): Ṽ = -e² (x₁·k)(x₂·k)/k² (electric dipole exchange), natural units.
 
-    x1, x2, k: 3-vectors (arrays (..., 3)). Enters the dispersive potentials squared, so its
-    overall sign (errata E3) does not matter there.
+    e² = 4πα. Enters the dispersive potentials squared, so its overall sign (errata E3)
+    does not matter there.
+
+    Parameters
+    ----------
+    x1, x2 : array_like, shape (..., 3)
+        Electron-proton separations of atoms 1 and 2, in units of 1/m_e (ħ = c = 1).
+    k : array_like, shape (..., 3)
+        Momentum transfer in units of m_e, k ≠ 0.
+
+    Returns
+    -------
+    ndarray or numpy scalar
+        Ṽ in units of m_e⁻² (energy × volume), shape (...).
 
     Examples
     --------
-    >>> round(float(v_tree_lo_e([0, 0, 1], [0, 0, 1], [0, 0, 2])) / units.ALPHA, 12)
+    >>> round(float(v_tree_lo_e([0, 0, 1], [0, 0, 1], [0, 0, 2])) / units.ALPHA, 12)   # -4π
     -12.566370614359
     """
     return -4 * np.pi * units.ALPHA * _dot(x1, k) * _dot(x2, k) / _dot(k, k)
@@ -287,10 +301,27 @@ def v_tree_lo_e(x1, x2, k):
 def v_tree_nlo_e(v1, v2, k):
     """Eq. (17): Ṽ = e² [(v₁·k)(v₂·k) - v₁·v₂ k²]/k⁴, natural units (v = -i[x, h₀]).
 
+    e² = 4πα; only the components of v transverse to k contribute.
+
+    Parameters
+    ----------
+    v1, v2 : array_like, shape (..., 3)
+        Electron velocities (matrix elements of v = -i[x, h₀], Eq. (18)) of atoms 1 and
+        2, in units of c.
+    k : array_like, shape (..., 3)
+        Momentum transfer in units of m_e, k ≠ 0.
+
+    Returns
+    -------
+    ndarray or numpy scalar
+        Ṽ in units of m_e⁻², shape (...).
+
     Examples
     --------
     >>> float(v_tree_nlo_e([0, 0, 1], [0, 0, 1], [0, 0, 1]))      # longitudinal: zero
     0.0
+    >>> round(float(v_tree_nlo_e([1, 0, 0], [1, 0, 0], [0, 0, 1])) / units.ALPHA, 12)  # -4π
+    -12.566370614359
     """
     k2 = _dot(k, k)
     return 4 * np.pi * units.ALPHA * (_dot(v1, k) * _dot(v2, k) - _dot(v1, v2) * k2) / k2 ** 2
@@ -299,13 +330,32 @@ def v_tree_nlo_e(v1, v2, k):
 def v_tree_lo_b(mu1, mu2, k):
     """Eq. (19) with the sign of errata E3: Ṽ = -(e²/4m²)(μ₁·μ₂ - (μ₁·k)(μ₂·k)/k²).
 
-    Its Fourier transform is the textbook magnetic dipole-dipole interaction
-    (:func:`weft.matching.magnetic.magnetic_dipole_potential`).
+    Natural units, e² = 4πα, m = m_e = 1. Its Fourier transform is the textbook magnetic
+    dipole-dipole interaction
+    (:func:`weft.matching.magnetic.magnetic_dipole_potential`). Its expectation value is
+    W̃^(1/2), Eq. (27), which our text of the paper prints with Ṽ_LO,E; the text before
+    Eq. (26) ("the tree-level contribution is the magnetic dipole potential of Eq. (19)")
+    and Eq. (35) show that Ṽ_LO,B is meant (⟨n|x|n⟩ = 0 for Ṽ_LO,E).
+
+    Parameters
+    ----------
+    mu1, mu2 : array_like, shape (..., 3)
+        Magnetic moments μ = L + 2c_F S of the two electrons (Eq. (7)), in units of ħ
+        (dimensionless).
+    k : array_like, shape (..., 3)
+        Momentum transfer in units of m_e, k ≠ 0.
+
+    Returns
+    -------
+    ndarray or numpy scalar
+        Ṽ in units of m_e⁻², shape (...).
 
     Examples
     --------
     >>> bool(v_tree_lo_b([1, 0, 0], [1, 0, 0], [0, 0, 1]) < 0)
     True
+    >>> round(float(v_tree_lo_b([1, 0, 0], [1, 0, 0], [0, 0, 1])) / units.ALPHA, 12)  # -π
+    -3.14159265359
     """
     return -(np.pi * units.ALPHA) * (_dot(mu1, mu2) - _dot(mu1, k) * _dot(mu2, k) / _dot(k, k))
 
@@ -313,10 +363,29 @@ def v_tree_lo_b(mu1, mu2, k):
 def v_tree_lo_m(v1, mu1, v2, mu2, k):
     """Eq. (20): Ṽ = i (e²/2m) k/k² · (v₁ × μ₂ - μ₁ × v₂), natural units (complex).
 
+    Electric-magnetic dipole exchange, e² = 4πα, m = m_e = 1.
+
+    Parameters
+    ----------
+    v1, mu1 : array_like, shape (..., 3)
+        Velocity (units of c) and magnetic moment (units of ħ) of atom 1.
+    v2, mu2 : array_like, shape (..., 3)
+        The same for atom 2.
+    k : array_like, shape (..., 3)
+        Momentum transfer in units of m_e, k ≠ 0.
+
+    Returns
+    -------
+    ndarray or numpy scalar of complex
+        Ṽ in units of m_e⁻², shape (...); purely imaginary for real arguments.
+
     Examples
     --------
     >>> complex(v_tree_lo_m([1, 0, 0], [0, 0, 0], [0, 0, 0], [0, 1, 0], [0, 0, 1])).imag > 0
     True
+    >>> v = v_tree_lo_m([1, 0, 0], [0, 0, 0], [0, 0, 0], [0, 1, 0], [0, 0, 1])
+    >>> round(complex(v).imag / units.ALPHA, 12)                 # e²/2 = 2πα (x̂ × ŷ = k̂)
+    6.28318530718
     """
     k = np.asarray(k, float)
     cross = np.cross(np.asarray(v1, float), np.asarray(mu2, float)) - np.cross(
@@ -327,12 +396,28 @@ def v_tree_lo_m(v1, mu1, v2, mu2, k):
 def v_contact(spins=None, nu=None) -> float:
     """Eq. (21) with Eq. (6): Ṽ^cont = -d_s - 4 d_v tr⟨S₁^iS₂^j⟩, natural units (m = 1).
 
-    d_s = α²[log(m²/ν²) - 2/3], d_v = α²; ``nu`` is ν/m_e.
+    d_s = α²[log(m²/ν²) - 2/3], d_v = α² (MS-bar, Eq. (6)); S₁·S₂ of Eq. (21) is the trace
+    of the spin correlation tensor (:func:`weft.matching.magnetic.spin_tensor`). Its
+    log ν term, 2α² log ν, cancels those of Eqs. (22) and (25) (Eq. (30)).
+
+    Parameters
+    ----------
+    spins : see :func:`weft.matching.magnetic.spin_tensor`
+        Default None (unpolarised, tr T = 0).
+    nu : float, optional
+        MS-bar scale ν in units of m_e (default 1).
+
+    Returns
+    -------
+    float
+        Ṽ^cont in units of m_e⁻² (momentum independent: a δ³(R) term in coordinate space).
 
     Examples
     --------
     >>> round(v_contact() / units.ALPHA ** 2, 12)          # ν = m, unpolarised
     0.666666666667
+    >>> round(v_contact("singlet") / units.ALPHA ** 2, 12)      # 2/3 - 4 (-3/4)
+    3.666666666667
     """
     v = check_nu(nu)
     a2 = units.ALPHA ** 2
@@ -342,7 +427,22 @@ def v_contact(spins=None, nu=None) -> float:
 def v_n2lo_e_1loop(k2, nu=None):
     """Eq. (22) in MS-bar: -(2π²α²/3)(d-2)(4d-9)A_{3/2}(k²) → (α²/3)[1 + 7 log(k²/ν²)].
 
-    (d-2)(4d-9) = 14 - 30ε is expanded before λ is dropped (d = 4 - 2ε). Natural units.
+    (d-2)(4d-9) = 14 - 30ε is expanded before λ is dropped (d = 4 - 2ε), with the
+    MS-bar finite part A_{3/2}(k²) = (2 - log(k²/ν²))/(4π²) of (A3)
+    (:func:`weft.loops.A`). Natural units. Its Fourier transform at R > 0 is the R⁻³ term
+    of Eq. (38) (:func:`w_three_half`).
+
+    Parameters
+    ----------
+    k2 : float or array_like
+        |k|² in units of m_e², > 0.
+    nu : float, optional
+        MS-bar scale ν in units of m_e (default 1).
+
+    Returns
+    -------
+    ndarray or numpy scalar
+        Ṽ in units of m_e⁻², same shape as ``k2``.
 
     Examples
     --------
