@@ -11,7 +11,10 @@ writes
   ``W_order_<k>_hartree`` give each order k separately. Each file's metadata says where
   its regime is valid (the grid is the same for all regimes so that they can be compared;
   values outside the regime's validity are the formula's, not physics);
-* ``tables/fig11.csv``: the data of the paper's Fig. 11 (see :mod:`weft.figures`).
+* ``tables/fig11.csv``: the data of the paper's Fig. 11 (see :mod:`weft.figures`);
+* ``tables/W_1s2s_branches.csv``, ``tables/W_1s3s_branches.csv``: H(1s)-H(ns), the direct
+  term and both branches E± from 1 to 1e11 bohr (see :mod:`weft.figure_excited`; 2s with
+  the 2S1/2-2P1/2 Lamb shift).
 
 Every file is a weft table (:mod:`weft.tables`): its header records the weft version,
 the CODATA release, the command that produced it (this script) and a checksum; no
@@ -34,6 +37,7 @@ if ROOT not in sys.path:  # run as a script from a source checkout
 
 from weft.cli import contact_terms  # noqa: E402
 from weft.potential import REGIMES, potential  # noqa: E402
+from weft.figure_excited import EXCITED_STATES, excited_table  # noqa: E402
 from weft.figures import fig11_table  # noqa: E402
 from weft.tables import write_table  # noqa: E402
 from weft.units import ALPHA  # noqa: E402
@@ -101,6 +105,8 @@ def build_tables() -> dict:
     """All tables of tables/ in memory: file name -> (R, W, metadata, extra)."""
     out = {f"W_1s1s_{regime}.csv": regime_table(regime) for regime in REGIMES}
     out["fig11.csv"] = fig11_table(command=COMMAND)
+    for state in EXCITED_STATES:          # H(1s)-H(ns), both branches (docs/excited.md)
+        out[f"W_1s{state}_branches.csv"] = excited_table(state, command=COMMAND)
     return out
 
 

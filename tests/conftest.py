@@ -9,6 +9,7 @@ of what it compares (the rule of docs/testing.md). Not for CI runs: tests that c
 committed files at the tolerance their conditioning allows still pass, but tests of
 exact bit patterns of the rule itself are meaningless under it.
 """
+import dataclasses
 import os
 
 import numpy as np
@@ -17,8 +18,6 @@ import numpy as np
 def _perturb_cache(module, name: str, rng) -> None:
     """Replace the rule cache ``module.name`` (an lru_cache of SpectralRule builders) by one
     that returns reordered, ulp-perturbed copies (one per key, reused like the real cache)."""
-    from hydrogen import spectrum
-
     original = getattr(module, name)
     eps = np.finfo(float).eps
 
@@ -26,11 +25,13 @@ def _perturb_cache(module, name: str, rng) -> None:
         rule = original(*key)
         order = rng.permutation(rule.dE.size)
         wiggle = lambda a: a[order] * (1.0 + eps * rng.integers(-2, 3, a.size))  # noqa: E731
-        arrays = [wiggle(rule.dE), wiggle(rule.x2), rule.kind[order], rule.n2[order],
-                  rule.l2[order]]
-        for a in arrays:
+        fields = dict(dE=wiggle(rule.dE), x2=wiggle(rule.x2), kind=rule.kind[order],
+                      n2=rule.n2[order], l2=rule.l2[order])
+        if rule.e_m is not None:      # absolute energies: reordered, not perturbed (exact
+            fields["e_m"] = rule.e_m[order]       # degeneracies are decided on them)
+        for a in fields.values():
             a.setflags(write=False)
-        return spectrum.SpectralRule(rule.state, *arrays, error=rule.error)
+        return dataclasses.replace(rule, **fields)
 
     cached = {}
 

@@ -65,10 +65,11 @@ def fake(monkeypatch):
 
     def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
                   spins=None, units="au", nu=None, r_hat=None, length_unit=None,
-                  strict=False):
+                  strict=False, symmetry=None, level_shifts=None):
         calls.append(dict(R=np.array(R), state1=state1, state2=state2, regime=regime,
                           order=order, spins=spins, units=units, nu=nu, r_hat=r_hat,
-                          length_unit=length_unit, strict=strict))
+                          length_unit=length_unit, strict=strict, symmetry=symmetry,
+                          level_shifts=level_shifts))
         Rb = check(R, state1, state2, regime, units, length_unit)
         if order is not None and order not in regimes[regime]:
             raise ValueError(f"order: {order!r} not available in the {regime!r} regime")
@@ -76,7 +77,8 @@ def fake(monkeypatch):
         return n * w0(Rb) * units_per_hartree(units)
 
     def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
-                      units="au", nu=None, r_hat=None, length_unit=None, strict=False):
+                      units="au", nu=None, r_hat=None, length_unit=None, strict=False,
+                      symmetry=None, level_shifts=None):
         Rb = check(R, state1, state2, regime, units, length_unit)
         return [types.SimpleNamespace(name=f"term {k}", order=k, equation="Eq. (0)",
                                       value=w0(Rb), delta={"delta3": 1.5} if k == "0" else {})
@@ -87,6 +89,8 @@ def fake(monkeypatch):
 
     monkeypatch.setattr(weft.cli, "potential", potential)
     monkeypatch.setattr(weft.cli, "contributions", contributions)
+    monkeypatch.setattr(weft.cli, "regime_orders", lambda regime, *states, symmetry=None:
+                        regimes[regime])
     monkeypatch.setattr(weft.cli, "C6", c6)
     # weft.figures (fig11): London, Casimir-Polder and W_Int of the same stand-in
     monkeypatch.setattr(weft.figures, "potential",
@@ -537,3 +541,27 @@ def test_real_table_units_are_one_physical_grid(capsys, tmp_path):
     assert s.metadata["length_unit"] == "m" and a.metadata["length_unit"] == "bohr"
     np.testing.assert_allclose(s.R / BOHR_M, a.R, rtol=1e-14)
     np.testing.assert_allclose(s.W / HARTREE_J, a.W, rtol=1e-13)
+
+
+def test_real_symmetry_and_lamb_shift_options(capsys):
+    """--symmetry reaches weft.potential (the branches E± = W_dir ± H12 of 1s-2s), is
+    required for different levels (one-line error), and --lamb-shift passes the physical
+    2S1/2-2P1/2 shift (no effect at R << c/L, a change beyond it)."""
+    from weft.matching.exchange import lamb_shift_2s
+    from weft.potential import potential
+    code, out, err = run(capsys, ["potential", "--states", "1s", "2s", "--symmetry", "+",
+                                  "--r", "50", "--json"])
+    assert code == 0, err
+    assert json.loads(out)["symmetry"] == "+"
+    plus = json.loads(out)["W_hartree"][0]
+    assert plus == potential(50.0, "1s", "2s", symmetry="+")
+    assert plus != potential(50.0, "1s", "2s", symmetry="-")
+    code, out, err = run(capsys, ["potential", "--states", "1s", "2s", "--r", "50"])
+    assert code == 1 and err.count("\n") == 1 and "symmetry" in err
+    code, out, err = run(capsys, ["potential", "--states", "2s", "1s", "--symmetry", "direct",
+                                  "--lamb-shift", "--r", "3e9", "--json"])
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["level_shifts_hartree"] == lamb_shift_2s()
+    assert doc["W_hartree"][0] == potential(3e9, "2s", "1s", symmetry="direct",
+                                            level_shifts=lamb_shift_2s())

@@ -331,7 +331,7 @@ def test_bad_input():
         ex.excited_pair("2s", "2s", "+")
     with pytest.raises(ValueError, match="1701.08813"):
         ex.excited_pair("3s", "2s", "+")
-    with pytest.raises(ValueError, match="pass symmetry"):
+    with pytest.raises(ValueError, match="choose the symmetry"):
         ex.excited_pair("1s", "2s", None)
     with pytest.raises(ValueError, match="no exchange degeneracy"):
         ex.excited_pair("1s", "1s", "+")

@@ -16,11 +16,13 @@ Public API (a contract other tools rely on)::
 import sys
 
 from .pair import Pair
-from .potential import R_RANGE_BOHR, REGIMES, casimir_polder, contributions, london, potential
+from .potential import (R_RANGE_BOHR, REGIMES, casimir_polder, contributions, london, orders,
+                        potential)
 from .tables import read_table, write_table
 from .validity import ValidityError, ValidityWarning
 
-__all__ = ["potential", "contributions", "london", "casimir_polder", "Pair", "read_table",
+__all__ = ["potential", "contributions", "london", "casimir_polder", "orders", "Pair",
+           "read_table",
            "write_table", "REGIMES", "R_RANGE_BOHR", "ValidityWarning", "ValidityError",
            "__version__"]
 

@@ -38,7 +38,8 @@ import numpy as np
 from hydrogen import C6, parse_state
 
 from . import units as _units
-from .potential import REGIMES, contributions, potential
+from .matching.exchange import lamb_shift_2s
+from .potential import REGIMES, contributions, orders as regime_orders, potential
 from .tables import FORMATS, _weft_version, check_output, column_names, write_table
 from .validity import ValidityWarning
 
@@ -139,6 +140,15 @@ _EPILOG_POTENTIAL = """examples:
   weft potential --units SI --r 1e-9 1e-8          # R in m, W in J
   weft potential --units K --length-unit angstrom --r 10 100
   weft potential --regime short --r 50 --strict    # error if R is outside the regime
+  weft potential --states 1s 2s --symmetry + --regime intermediate --r 50 500
+  weft potential --states 2s 1s --symmetry direct --lamb-shift --r 1e4 1e9
+"""
+
+_EPILOG_EXCITED = """examples:
+  weft excited --state 2s --out excited_2s.png      # also writes excited_2s.csv
+  weft excited --state 3s --out excited_3s.pdf --csv excited_3s.csv
+
+Plotting needs matplotlib:  pip install "weft[plot]"
 """
 
 _EPILOG_TABLE = """examples:
@@ -195,6 +205,15 @@ def _add_physics_options(p, *, r_values: bool) -> None:
     p.add_argument("--order", type=_order, default=None, metavar="ORDER",
                    help="one order of the EFT expansion, or 'all' (default: sum of all "
                         "orders); " + "; ".join(f"{k}: {' '.join(v)}" for k, v in REGIMES.items()))
+    p.add_argument("--symmetry", choices=("+", "-", "direct"), default=None,
+                   help="branch of identical atoms in different levels (1s 2s, 1s 3s, ...): "
+                        "'+' (1Sigma_g+, 3Sigma_u+), '-' (1Sigma_u+, 3Sigma_g+), or 'direct' "
+                        "(distinguishable atoms, e.g. H-D); required for such pairs, not "
+                        "allowed for two atoms in the same level")
+    p.add_argument("--lamb-shift", action="store_true",
+                   help="lower the 2p level by the physical 2S1/2-2P1/2 Lamb shift "
+                        "(1057.845 MHz, Lundeen & Pipkin 1981); default: the nonrelativistic "
+                        "Coulomb spectrum (2s and 2p degenerate)")
     p.add_argument("--spins", type=_spins, default=None, metavar="SPINS",
                    help="spin state of the pair: " + _SPIN_CHOICES + "; M is the projection "
                         "on the spin quantisation axis z")
@@ -297,6 +316,21 @@ def build_parser() -> argparse.ArgumentParser:
                         "extension .csv)")
     p.add_argument("--force", action="store_true", help="replace existing output files")
 
+    p = sub.add_parser("excited", help="draw R^6 W(R) of H(1s)-H(2s or 3s), both branches",
+                       description=_wrap("Draw and tabulate the direct term, the exchange "
+                                         "element and both branches E+- of H(1s)-H(ns) in "
+                                         "the intermediate regime, from 1 to 1e11 bohr "
+                                         "(2s: with the 2S1/2-2P1/2 Lamb shift; "
+                                         "docs/excited.md)."),
+                       epilog=_EPILOG_EXCITED, formatter_class=raw)
+    p.add_argument("--state", choices=("2s", "3s"), default="2s",
+                   help="the excited atom (default: 2s)")
+    p.add_argument("--out", default="excited.png",
+                   help="image file (default: excited.png; no extension: .png)")
+    p.add_argument("--csv", default=None,
+                   help="data file (default: the image name with extension .csv)")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+
     p = sub.add_parser("c6", help="print the London coefficient C6",
                        description="Print C6 (Eq. (32)) in hartree*bohr^6 and in keV^-5.",
                        epilog=_EPILOG_C6, formatter_class=raw)
@@ -343,6 +377,7 @@ def _evaluate(args, R: np.ndarray, messages: list) -> np.ndarray:
     with _validity_warnings(messages):
         W = potential(R, args.states[0], args.states[1], regime=args.regime,
                       order=args.order, spins=args.spins, units=args.units, nu=args.nu,
+                      symmetry=args.symmetry, level_shifts=_level_shifts(args),
                       r_hat=_r_hat(args), length_unit=args.length_unit, strict=args.strict)
     W = np.asarray(W, dtype=float)
     if W.shape != R.shape or not np.all(np.isfinite(W)):
@@ -351,7 +386,7 @@ def _evaluate(args, R: np.ndarray, messages: list) -> np.ndarray:
 
 
 def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", nu=None,
-                  r_hat=None, length_unit=None):
+                  r_hat=None, length_unit=None, symmetry=None, level_shifts=None):
     """Coefficients of the δ³(R)-type local terms that W(R > 0) excludes, for metadata.
 
     Parameters
@@ -359,7 +394,7 @@ def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", 
     R : array_like
         Any valid distances (the coefficients do not depend on R); only R[0] is used, and
         no validity warning is raised for it.
-    state1, state2, regime, spins, units, nu, r_hat, length_unit
+    state1, state2, regime, spins, units, nu, r_hat, length_unit, symmetry, level_shifts
         As for :func:`weft.potential.contributions`.
     orders : sequence of str
         Orders to report.
@@ -381,20 +416,27 @@ def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", 
         warnings.simplefilter("ignore", ValidityWarning)
         terms = contributions(np.asarray(R, dtype=float).ravel()[:1], state1, state2,
                               regime=regime, spins=spins, units=units, nu=nu, r_hat=r_hat,
-                              length_unit=length_unit)
+                              length_unit=length_unit, symmetry=symmetry,
+                              level_shifts=level_shifts)
     return [{"name": t.name, "order": t.order, "equation": t.equation,
              "delta": {k: float(v) for k, v in t.delta.items()}}
             for t in terms if t.order in orders and t.delta]
 
 
+def _level_shifts(args):
+    """The --lamb-shift option as weft.potential's level_shifts (None by default)."""
+    return lamb_shift_2s() if args.lamb_shift else None
+
+
 def _metadata(args, command: str) -> dict:
-    orders = REGIMES[args.regime]
+    orders = regime_orders(args.regime, *args.states, symmetry=args.symmetry)
     r_hat = _r_hat(args)
     return {"units": args.units, "length_unit": _length_unit(args),
             "states": list(args.states), "regime": args.regime,
             # order None sums all non-local orders of the regime
             "orders": list(orders) if args.order is None else [args.order],
-            "spins": args.spins,
+            "spins": args.spins, "symmetry": args.symmetry,
+            "level_shifts_hartree": _level_shifts(args),
             "r_hat": [0.0, 0.0, 1.0] if r_hat is None else list(r_hat),
             "nu": args.nu, "command": command}
 
@@ -447,7 +489,8 @@ def _cmd_table(args, command: str, out, err) -> None:
     metadata["grid"] = f"R = numpy.geomspace({rmin!r}, {rmax!r}, {args.points}) {length_unit}"
     metadata["contact_terms"] = contact_terms(
         R, *args.states, regime=args.regime, orders=metadata["orders"], spins=args.spins,
-        units=args.units, nu=args.nu, r_hat=r_hat, length_unit=args.length_unit)
+        units=args.units, nu=args.nu, r_hat=r_hat, length_unit=args.length_unit,
+        symmetry=args.symmetry, level_shifts=_level_shifts(args))
     metadata["contact_terms_note"] = (
         f"coefficients of delta^3(R)-type local terms (energy x length^3, ^5, ^7 in "
         f"{_units.UNITS[args.units].energy_label} and {length_unit}), not included in W; "
@@ -485,8 +528,18 @@ def _cmd_c6(args, command: str, out, err) -> None:
     out.write(f"C6({args.state1}, {args.state2}) = {_units.c6_au_to_inv_kev5(c6)!r} keV^-5\n")
 
 
+def _cmd_excited(args, command: str, out, err) -> None:
+    from . import figure_excited, figures
+
+    image, _ = figures.image_output(args.out)          # fails early without matplotlib
+    csv = args.csv if args.csv is not None else os.path.splitext(image)[0] + ".csv"
+    figure_excited.excited_figure(image, csv, state=args.state, command=command,
+                                  overwrite=args.force)
+    out.write(f"wrote {image} and {csv} (H(1s)-H({args.state}), both branches)\n")
+
+
 _COMMANDS = {"potential": _cmd_potential, "table": _cmd_table, "fig11": _cmd_fig11,
-             "c6": _cmd_c6}
+             "excited": _cmd_excited, "c6": _cmd_c6}
 
 
 def _one_line(exc: BaseException) -> str:

@@ -59,7 +59,7 @@ class Pair:
     >>> Pair("1s", "2s")
     Traceback (most recent call last):
     ...
-    ValueError: state1 = 1s and state2 = 2s are different levels of identical atoms: the pair states |1s,2s> and |2s,1s> are degenerate and mixed by the interaction; pass symmetry='+' or '-' (the branches E± = -(C6 ± X6)/R⁶) or symmetry='direct' (distinguishable atoms, e.g. H-D)
+    ValueError: state1 = 1s and state2 = 2s are different levels of identical atoms: the pair states |1s,2s> and |2s,1s> are degenerate and mixed by the interaction; choose the symmetry '+' or '-' (the branches E± = -(C6 ± X6)/R⁶) or 'direct' (distinguishable atoms, e.g. H-D)
     """
 
     state1: State
@@ -79,14 +79,14 @@ class Pair:
         if same_level and symmetry in ("+", "-"):
             raise ValueError(f"symmetry={symmetry!r}: state1 and state2 are the same level "
                              f"({s1.label}), so there is no exchange degeneracy and one "
-                             "potential; leave symmetry=None")
+                             "potential: no symmetry is needed")
         if not same_level and symmetry is None:
             raise ValueError(
                 f"state1 = {s1.label} and state2 = {s2.label} are different levels of "
                 f"identical atoms: the pair states |{s1.label},{s2.label}> and "
-                f"|{s2.label},{s1.label}> are degenerate and mixed by the interaction; pass "
-                "symmetry='+' or '-' (the branches E± = -(C6 ± X6)/R⁶) or "
-                "symmetry='direct' (distinguishable atoms, e.g. H-D)")
+                f"|{s2.label},{s1.label}> are degenerate and mixed by the interaction; "
+                "choose the symmetry '+' or '-' (the branches E± = -(C6 ± X6)/R⁶) or "
+                "'direct' (distinguishable atoms, e.g. H-D)")
         object.__setattr__(self, "state1", s1)
         object.__setattr__(self, "state2", s2)
         object.__setattr__(self, "symmetry", None if same_level else symmetry)

@@ -32,7 +32,7 @@ from .matching.base import LOCAL_TERMS, Contribution, check_nu
 from .pair import Pair, as_pair
 from .validity import check_domain
 
-__all__ = ["potential", "contributions", "london", "casimir_polder", "REGIMES",
+__all__ = ["potential", "contributions", "london", "casimir_polder", "orders", "REGIMES",
            "R_RANGE_BOHR"]
 
 #: Supported distances in bohr. The EFT needs R ≫ 1 bohr anyway (weft.validity warns below
@@ -311,3 +311,32 @@ def _same(state1, state2) -> bool:
     from hydrogen.spectrum import check_state
     a, b = check_state(state1, "state1"), check_state(state2, "state2")
     return (a.n, a.l) == (b.n, b.l)
+
+
+def orders(regime, state1="1s", state2="1s", *, symmetry=None) -> tuple:
+    """The order keys of a regime for a pair of states (the ``order=`` values).
+
+    For 1s-1s these are :data:`REGIMES`; for 1s-ns pairs (docs/excited.md) the long
+    regime has "-1", "np" (unretarded degenerate level), "2", "res" (resonant tails) and the
+    intermediate regime "-1", "0" (direct) and "x" (exchange, for symmetry "+" or "-").
+
+    Parameters
+    ----------
+    regime : {"short", "long", "intermediate"}
+    state1, state2 : str or tuple or State, or a Pair as state1
+    symmetry : {None, "+", "-", "direct"}
+        As for :func:`potential`.
+
+    Returns
+    -------
+    tuple of str
+
+    Examples
+    --------
+    >>> orders("long")
+    ('-1', '0', '1', '2')
+    >>> orders("long", "1s", "2s", symmetry="+")
+    ('-1', 'np', '2', 'res')
+    """
+    _check_regime(regime)
+    return _orders(regime, as_pair(state1, state2, symmetry=symmetry))

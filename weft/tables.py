@@ -371,7 +371,7 @@ def _check_semantics(meta: dict) -> None:
     states, spins, nu. (R is checked with the data.)"""
     from hydrogen.states import parse_state
     from .matching.magnetic import spin_tensor
-    from .potential import REGIMES
+    from .potential import REGIMES, orders as regime_orders
 
     _units.check_units(meta["units"])
     if meta.get("length_unit") is not None:
@@ -386,10 +386,15 @@ def _check_semantics(meta: dict) -> None:
             raise ValueError(f"metadata['orders'] must be None or a list of order keys, "
                              f"got {orders!r}")
         if regime is not None:
-            bad = [k for k in orders if k not in REGIMES[regime]]
+            allowed = REGIMES[regime]
+            states, symmetry = meta.get("states"), meta.get("symmetry")
+            if isinstance(states, list) and len(states) == 2 and symmetry in ("+", "-", "direct"):
+                allowed = regime_orders(regime, *[tuple(s) if isinstance(s, list) else s
+                                                  for s in states], symmetry=symmetry)
+            bad = [k for k in orders if k not in allowed]
             if bad:
                 raise ValueError(f"metadata['orders']: {bad} not available in the {regime!r} "
-                                 f"regime; allowed: {list(REGIMES[regime])}")
+                                 f"regime; allowed: {list(allowed)}")
     states = meta["states"]
     if states is not None:
         if not isinstance(states, list) or len(states) != 2:

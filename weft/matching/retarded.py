@@ -539,6 +539,10 @@ def _exchange_kernel(n: int, shifts: tuple) -> ExchangeKernel:
     jp_candidates = np.nonzero((rule.kind == DISCRETE) & (rule.n2 == n) & (rule.l2 == 1))[0]
     jp = int(jp_candidates[0])
     wp, nup = float(w[jp]), float(eps[jp])
+    if rule.degenerate_ket[jp]:
+        # exact degeneracy (no level shift), decided on the absolute energies: the np pole
+        # sits exactly at the corner ν₀ whatever the rounding of the nodes
+        nup = nu0
     if nup <= 0:
         raise ValueError("level_shifts: the np level must stay above the mean energy of 1s and ns")
     hp = complex(_a_parts(w, eps, np.array([nup]), jp, wp, nup)[1][0])
