@@ -56,3 +56,29 @@ def _perturbed_rules(seed: int) -> None:
 
 if os.environ.get("WEFT_TEST_PERTURB"):
     _perturbed_rules(int(os.environ["WEFT_TEST_PERTURB"]))
+
+
+def _strict_approx():
+    """pytest.approx without its silent absolute tolerance of 1e-12.
+
+    By default ``pytest.approx(x, rel=r)`` also accepts any value within 1e-12 of x, so a
+    comparison of quantities below ~1e-10 (potentials in hartree at large R, decay
+    rates, natural-unit couplings) can never fail. Here the absolute tolerance is 0
+    unless a test asks for one explicitly (``abs=...``); the relative default stays 1e-6.
+    """
+    import pytest
+
+    original = pytest.approx
+
+    def approx(expected, rel=None, abs=None, nan_ok=False):
+        if abs is None:
+            abs = 0.0
+            if rel is None:
+                rel = 1e-6
+        return original(expected, rel=rel, abs=abs, nan_ok=nan_ok)
+
+    approx.__doc__ = original.__doc__
+    pytest.approx = approx
+
+
+_strict_approx()
