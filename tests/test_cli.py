@@ -65,11 +65,11 @@ def fake(monkeypatch):
 
     def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
                   spins=None, units="au", nu=None, r_hat=None, length_unit=None,
-                  strict=False, symmetry=None, level_shifts=None):
+                  strict=False, symmetry=None, level_shifts=None, temperature=0.0):
         calls.append(dict(R=np.array(R), state1=state1, state2=state2, regime=regime,
                           order=order, spins=spins, units=units, nu=nu, r_hat=r_hat,
                           length_unit=length_unit, strict=strict, symmetry=symmetry,
-                          level_shifts=level_shifts))
+                          level_shifts=level_shifts, temperature=temperature))
         Rb = check(R, state1, state2, regime, units, length_unit)
         if order is not None and order not in regimes[regime]:
             raise ValueError(f"order: {order!r} not available in the {regime!r} regime")
@@ -78,7 +78,7 @@ def fake(monkeypatch):
 
     def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
                       units="au", nu=None, r_hat=None, length_unit=None, strict=False,
-                      symmetry=None, level_shifts=None):
+                      symmetry=None, level_shifts=None, temperature=0.0):
         Rb = check(R, state1, state2, regime, units, length_unit)
         return [types.SimpleNamespace(name=f"term {k}", order=k, equation="Eq. (0)",
                                       value=w0(Rb), delta={"delta3": 1.5} if k == "0" else {})
@@ -565,3 +565,14 @@ def test_real_symmetry_and_lamb_shift_options(capsys):
     assert doc["level_shifts_hartree"] == lamb_shift_2s()
     assert doc["W_hartree"][0] == potential(3e9, "2s", "1s", symmetry="direct",
                                             level_shifts=lamb_shift_2s())
+
+
+def test_real_temperature_option(capsys):
+    from weft.potential import potential
+    code, out, err = run(capsys, ["potential", "--temperature", "300", "--r", "1e6", "--json"])
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["temperature_kelvin"] == 300.0
+    assert doc["W_hartree"][0] == potential(1e6, temperature=300.0)
+    code, out, err = run(capsys, ["potential", "--temperature", "-3", "--r", "1e6"])
+    assert code == 2 and "--temperature" in err

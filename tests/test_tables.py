@@ -585,3 +585,10 @@ def test_derived_table_columns_tolerance_is_needed_and_sufficient():
     assert np.all(np.abs(rel_pert - rel) <= RTOL_PRIMARY * scale)
     one_ulp = (w_int * (1 + np.finfo(float).eps) - c["W_lon_hartree"]) / (w_int * (1 + np.finfo(float).eps))
     assert np.max(np.abs(one_ulp / rel - 1)) > 1e-12     # why rtol on rel_lon cannot work
+
+
+def test_metadata_keys_the_csv_reader_would_skip_are_refused(tmp_path):
+    """A key the CSV reader does not take as metadata (upper case) would break the checksum
+    on reading: write_table refuses it up front."""
+    with pytest.raises(ValueError, match="lower-case"):
+        write_table(tmp_path / "W.csv", [1.0], [2.0], meta(temperature_K=0.0))

@@ -75,6 +75,16 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _nonnegative_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"must be finite and >= 0, got {text!r}")
+    return value
+
+
 def _finite_float(text: str) -> float:
     try:
         value = float(text)
@@ -142,6 +152,7 @@ _EPILOG_POTENTIAL = """examples:
   weft potential --regime short --r 50 --strict    # error if R is outside the regime
   weft potential --states 1s 2s --symmetry + --regime intermediate --r 50 500
   weft potential --states 2s 1s --symmetry direct --lamb-shift --r 1e4 1e9
+  weft potential --temperature 300 --r 1e3 1e5 1e6   # thermal field, kelvin
 """
 
 _EPILOG_EXCITED = """examples:
@@ -214,6 +225,10 @@ def _add_physics_options(p, *, r_values: bool) -> None:
                    help="lower the 2p level by the physical 2S1/2-2P1/2 Lamb shift "
                         "(1057.845 MHz, Lundeen & Pipkin 1981); default: the nonrelativistic "
                         "Coulomb spectrum (2s and 2p degenerate)")
+    p.add_argument("--temperature", type=_nonnegative_float, default=0.0, metavar="T",
+                   help="temperature of the electromagnetic field in kelvin (default 0, the "
+                        "paper's potential; T > 0: intermediate regime of 1s 1s, thermal "
+                        "Casimir-Polder sum, up to 1e4 K)")
     p.add_argument("--spins", type=_spins, default=None, metavar="SPINS",
                    help="spin state of the pair: " + _SPIN_CHOICES + "; M is the projection "
                         "on the spin quantisation axis z")
@@ -378,7 +393,8 @@ def _evaluate(args, R: np.ndarray, messages: list) -> np.ndarray:
         W = potential(R, args.states[0], args.states[1], regime=args.regime,
                       order=args.order, spins=args.spins, units=args.units, nu=args.nu,
                       symmetry=args.symmetry, level_shifts=_level_shifts(args),
-                      r_hat=_r_hat(args), length_unit=args.length_unit, strict=args.strict)
+                      temperature=args.temperature, r_hat=_r_hat(args),
+                      length_unit=args.length_unit, strict=args.strict)
     W = np.asarray(W, dtype=float)
     if W.shape != R.shape or not np.all(np.isfinite(W)):
         raise ValueError("the potential returned non-finite values for these inputs")
@@ -386,7 +402,8 @@ def _evaluate(args, R: np.ndarray, messages: list) -> np.ndarray:
 
 
 def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", nu=None,
-                  r_hat=None, length_unit=None, symmetry=None, level_shifts=None):
+                  r_hat=None, length_unit=None, symmetry=None, level_shifts=None,
+                  temperature=0.0):
     """Coefficients of the δ³(R)-type local terms that W(R > 0) excludes, for metadata.
 
     Parameters
@@ -394,7 +411,8 @@ def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", 
     R : array_like
         Any valid distances (the coefficients do not depend on R); only R[0] is used, and
         no validity warning is raised for it.
-    state1, state2, regime, spins, units, nu, r_hat, length_unit, symmetry, level_shifts
+    state1, state2, regime, spins, units, nu, r_hat, length_unit, symmetry, level_shifts,
+    temperature
         As for :func:`weft.potential.contributions`.
     orders : sequence of str
         Orders to report.
@@ -417,7 +435,7 @@ def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", 
         terms = contributions(np.asarray(R, dtype=float).ravel()[:1], state1, state2,
                               regime=regime, spins=spins, units=units, nu=nu, r_hat=r_hat,
                               length_unit=length_unit, symmetry=symmetry,
-                              level_shifts=level_shifts)
+                              level_shifts=level_shifts, temperature=temperature)
     return [{"name": t.name, "order": t.order, "equation": t.equation,
              "delta": {k: float(v) for k, v in t.delta.items()}}
             for t in terms if t.order in orders and t.delta]
@@ -436,6 +454,7 @@ def _metadata(args, command: str) -> dict:
             # order None sums all non-local orders of the regime
             "orders": list(orders) if args.order is None else [args.order],
             "spins": args.spins, "symmetry": args.symmetry,
+            "temperature_kelvin": args.temperature,
             "level_shifts_hartree": _level_shifts(args),
             "r_hat": [0.0, 0.0, 1.0] if r_hat is None else list(r_hat),
             "nu": args.nu, "command": command}
@@ -490,7 +509,7 @@ def _cmd_table(args, command: str, out, err) -> None:
     metadata["contact_terms"] = contact_terms(
         R, *args.states, regime=args.regime, orders=metadata["orders"], spins=args.spins,
         units=args.units, nu=args.nu, r_hat=r_hat, length_unit=args.length_unit,
-        symmetry=args.symmetry, level_shifts=_level_shifts(args))
+        symmetry=args.symmetry, level_shifts=_level_shifts(args), temperature=args.temperature)
     metadata["contact_terms_note"] = (
         f"coefficients of delta^3(R)-type local terms (energy x length^3, ^5, ^7 in "
         f"{_units.UNITS[args.units].energy_label} and {length_unit}), not included in W; "

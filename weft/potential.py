@@ -21,6 +21,7 @@ regime         orders                                          section
 from __future__ import annotations
 
 import numbers
+from functools import lru_cache
 
 import numpy as np
 
@@ -33,7 +34,7 @@ from .pair import Pair, as_pair
 from .validity import check_domain
 
 __all__ = ["potential", "contributions", "london", "casimir_polder", "orders", "REGIMES",
-           "R_RANGE_BOHR"]
+           "R_RANGE_BOHR", "TEMPERATURE_RANGE_K"]
 
 #: Supported distances in bohr. The EFT needs R ≫ 1 bohr anyway (weft.validity warns below
 #: ~12 bohr); outside this window the power laws (up to R⁻⁷) would under- or overflow
@@ -111,8 +112,55 @@ def _check_supported(regime, pair: Pair):
     pair.require_s_waves()
 
 
-def _terms_au(Rb, pair, regime, nu, r_hat):
+#: Supported temperatures (K) of the thermal field: 0 (the T = 0 result of the paper, bit
+#: for bit) up to 1e4 K, where k_BT is still 1/16 of the 1s-2p gap (ground-state atoms).
+TEMPERATURE_RANGE_K = (0.0, 1e4)
+
+
+def _check_temperature(temperature, regime, pair: Pair) -> float:
+    """The temperature as a float in kelvin; only where the thermal sum is implemented."""
+    if isinstance(temperature, (bool, np.bool_)) or not isinstance(temperature, numbers.Real):
+        raise ValueError(f"temperature must be a real number in kelvin, got {temperature!r}")
+    T = float(temperature)
+    lo, hi = TEMPERATURE_RANGE_K
+    if not np.isfinite(T) or not lo <= T <= hi:
+        raise ValueError(f"temperature must lie between {lo:g} and {hi:g} K, got {temperature!r}")
+    if T > 0 and (regime != "intermediate" or not pair.same_level):
+        raise ValueError(
+            f"temperature > 0 is implemented for the intermediate regime of ground-state "
+            f"atoms (the thermal Casimir-Polder sum of weft.fields.thermal), got regime "
+            f"{regime!r}, {pair.label}; use temperature=0")
+    return T
+
+
+@lru_cache(maxsize=16)
+def _thermal_rule(pair: Pair, temperature: float):
+    """weft.fields.thermal.prepare for two hydrogen atoms at T (cached: ~20 ms each)."""
+    from .fields.particles import HydrogenAtom
+    from .fields.thermal import prepare
+    return prepare(HydrogenAtom(pair.state1), HydrogenAtom(pair.state2), temperature)
+
+
+def _thermal_terms(terms, Rb, pair, temperature):
+    """Replace the dispersive order "0" of the intermediate regime by its thermal form."""
+    U = _thermal_rule(pair.atoms, temperature)(np.asarray(Rb) * _units.BOHR_M)
+    W = np.asarray(U) / _units.HARTREE_J
+    out = []
+    for t in terms:
+        if t.order == "0":
+            t = Contribution(
+                f"two-photon exchange at T = {temperature:g} K (thermal Casimir-Polder)", "0",
+                "Eq. (61) generalised: Matsubara sum, docs/fields.md", W,
+                {}, "n = 0 Matsubara term weighted 1/2; local terms at T > 0 not computed; "
+                "for R >> lambda_T = hbar c/k_B T: -3 k_B T alpha1 alpha2/R^6")
+        out.append(t)
+    return out
+
+
+def _terms_au(Rb, pair, regime, nu, r_hat, temperature=0.0):
     """The regime's contributions at R (bohr), in atomic units."""
+    if temperature > 0:
+        return _thermal_terms(_terms_au(Rb, pair, regime, nu, r_hat), Rb, pair, temperature)
     try:
         if not pair.same_level:
             return exchange.contributions(Rb, pair, regime, nu, r_hat)
@@ -122,8 +170,9 @@ def _terms_au(Rb, pair, regime, nu, r_hat):
                                f"{str(err).split('; pass level_shifts')[0]}") from None
 
 
-def _prepare(R, state1, state2, regime, units, length_unit, nu, strict, pair_options):
-    """Validate everything a call takes; returns (R in bohr, Pair, ν, length unit)."""
+def _prepare(R, state1, state2, regime, units, length_unit, nu, strict, pair_options,
+             temperature=0.0):
+    """Validate everything a call takes; returns (R in bohr, Pair, ν, length unit, T)."""
     _check_regime(regime)
     pair = as_pair(state1, state2, **pair_options)
     _units.check_units(units)
@@ -131,14 +180,15 @@ def _prepare(R, state1, state2, regime, units, length_unit, nu, strict, pair_opt
     v = _check_nu(nu)
     _check_supported(regime, pair)
     lunit = _units.length_unit_of(units, length_unit)
+    T = _check_temperature(temperature, regime, pair)
     check_domain(Rb, regime, pair.state1, pair.state2, strict=strict, length_unit=lunit,
                  symmetry=pair.symmetry)
-    return Rb, pair, v, lunit
+    return Rb, pair, v, lunit, T
 
 
 def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
                   units="au", nu=None, r_hat=None, length_unit=None, strict=False,
-                  symmetry=None, level_shifts=None) -> list[Contribution]:
+                  symmetry=None, level_shifts=None, temperature=0.0) -> list[Contribution]:
     """Every term of W(R) in a regime: order, equation, value at R, local coefficients.
 
     Parameters
@@ -173,6 +223,12 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
         Required for identical atoms in different levels (see :class:`weft.Pair`).
     level_shifts : dict, optional
         Extra level energies in hartree, {state: shift} (see :class:`weft.Pair`).
+    temperature : float
+        Temperature of the electromagnetic field in kelvin, 0 <= T <= 1e4 (default 0: the
+        paper's T = 0 potential, bit for bit). T > 0: intermediate regime of 1s-1s, the
+        dispersive order "0" is the thermal Casimir-Polder sum (:mod:`weft.fields.thermal`;
+        Matsubara frequencies, the n = 0 term weighted 1/2), which tends to
+        -3 k_BT α₁α₂/R⁶ for R ≫ λ_T = ħc/(k_BT) (atomic units).
 
     Returns
     -------
@@ -184,12 +240,12 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
     >>> [c.order for c in contributions(50.0, regime="short")]
     ['0', '1/2', '1', '3/2']
     """
-    Rb, pair, v, lunit = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
-                                  dict(spins=spins, symmetry=symmetry,
-                                       level_shifts=level_shifts))
+    Rb, pair, v, lunit, T = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
+                                     dict(spins=spins, symmetry=symmetry,
+                                          level_shifts=level_shifts), temperature)
     e_factor = _units.UNITS[units].per_hartree
     out = []
-    for t in _terms_au(Rb, pair, regime, v, r_hat):
+    for t in _terms_au(Rb, pair, regime, v, r_hat, T):
         delta = {k: c * e_factor * lunit.per_bohr ** LOCAL_TERMS[k] for k, c in t.delta.items()}
         val = np.asarray(t.value, dtype=float) * e_factor
         out.append(Contribution(t.name, t.order, t.equation, val[()] if val.ndim == 0 else val,
@@ -199,7 +255,7 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
 
 def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
               spins=None, units="au", nu=None, r_hat=None, length_unit=None, strict=False,
-              symmetry=None, level_shifts=None):
+              symmetry=None, level_shifts=None, temperature=0.0):
     """Van der Waals potential W(R) between two hydrogen atoms (non-local part, R > 0).
 
     Sum of the requested orders of :func:`contributions`; δ³(R)-type local terms vanish
@@ -217,7 +273,7 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
     regime : {"intermediate", "short", "long"}
     order : None, str or non-empty sequence of str
         Order keys to include (see module docstring); None = all.
-    spins, units, nu, r_hat, length_unit, strict, symmetry, level_shifts
+    spins, units, nu, r_hat, length_unit, strict, symmetry, level_shifts, temperature
         See :func:`contributions`.
 
     Returns
@@ -235,14 +291,15 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
     >>> bool(w[0] < 0 and w[1] < 0)
     True
     """
-    Rb, pair, v, _ = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
-                              dict(spins=spins, symmetry=symmetry, level_shifts=level_shifts))
+    Rb, pair, v, _, T = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
+                                 dict(spins=spins, symmetry=symmetry, level_shifts=level_shifts),
+                                 temperature)
     wanted = _wanted_orders(regime, order, pair)
     flat = Rb.ravel()
     total = np.zeros(flat.size)
     for start in range(0, flat.size, _CHUNK):
         block = flat[start:start + _CHUNK]
-        for t in _terms_au(block, pair, regime, v, r_hat):
+        for t in _terms_au(block, pair, regime, v, r_hat, T):
             if t.order in wanted:
                 total[start:start + _CHUNK] += t.value
     total = (total * _units.UNITS[units].per_hartree).reshape(Rb.shape)

@@ -356,6 +356,10 @@ def _normalise_metadata(metadata) -> dict:
     reserved = [k for k in _AUTO_KEYS if k in metadata and k != "columns"]
     if reserved:
         raise ValueError(f"metadata keys {reserved} are written by write_table itself")
+    bad_keys = [k for k in metadata if not (isinstance(k, str) and _KEY.fullmatch(k))]
+    if bad_keys:      # the CSV reader takes only such keys as metadata (module docstring)
+        raise ValueError(f"metadata keys must be lower-case identifiers [a-z][a-z0-9_]*, "
+                         f"got {bad_keys}")
     try:
         # JSON round trip: what is checksummed is exactly what is read back
         # (tuples become lists, keys become strings).
@@ -631,6 +635,8 @@ def _verify(meta, columns: dict) -> None:
 #: A number in a data row: what repr(float) writes (and ordinary decimal notation).
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
+#: A metadata key: a lower-case identifier.
+_KEY = re.compile(r"[a-z][a-z0-9_]*")
 #: A metadata line: '# key: <JSON value>' with a lower-case identifier key.
 _META_LINE = re.compile(r"#\s*([a-z][a-z0-9_]*):\s?(.*)")
 
