@@ -32,7 +32,7 @@ C6_YAN_1996 = 6.499026705405839
 # Round-off floor of the float64 Sturmian path (alternating overlap sums (S4), cancellation
 # ~2^n): largest relative error against the mp path at 40 digits over dense grids, any CPU
 # setting of docs/testing.md. Tolerances are 100x these (docs/testing.md).
-#: α(iu), u in [1e-6, 1e3] (n = 3: at the (S6) switch u ≈ 1/(4n²); 1e-14 elsewhere)
+#: α(iu), u in [1e-6, 1e3] (n = 3: at the (S6) switch u ≈ 1/(4n²); 2e-14 elsewhere)
 FLOOR_IU = {1: 2.7e-15, 2: 7.1e-15, 3: 4.3e-14}
 #: α(ω), real |ω| up to 0.999 of the first resonance (the error grows like 1/(1 - |ω|/ω_res))
 FLOOR_REAL = {1: 8.7e-15, 2: 1.8e-14, 3: 8.8e-14, 4: 6.5e-14}
