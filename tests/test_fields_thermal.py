@@ -321,12 +321,21 @@ def test_erratum_f6_near_field_thermal_formula():
         d = 2 * np.pi * KB * T / HBAR
         n = np.arange(400_000)
         terms = at(n * d) ** 2
-        sprime = math.fsum(terms) - 0.5 * terms[0]
+        # the terms n >= 4e5 by Euler-Maclaurin: ∫_N^∞ f dn + f(N)/2 (α̃ ~ 1/ξ² there: the
+        # next term, -f'(N)/12, is ~1e-6 of f(N)); at T = 1 K they are 4e-4 of the sum (the
+        # old truncated reference missed them; approx's default abs=1e-12 hid it)
+        N = n.size
+        # ∫_N^∞ f(n) dn with n = N/s (the integrand falls as n⁻⁴: smooth on s ∈ (0, 1])
+        tail, _ = integrate.quad(lambda u: at(N * d / u) ** 2 * N / u ** 2, 0.0, 1.0,
+                                 limit=500, epsabs=0, epsrel=1e-13)
+        tail += 0.5 * at(N * d) ** 2
+        sprime = math.fsum(terms) - 0.5 * terms[0] + tail
         correct = -6 * KB * T * (a / r) ** 6 * sprime
         full = casimir_polder(r, s, s, T)
         assert full / correct == pytest.approx(1.0, abs=3e-4)  # near field: (r ω/c)² ~ 1e-4
-        assert regimes(s, s, T).near(r) == pytest.approx(correct, rel=1e-9)   # Σ' truncated at n < 4e5
-        printed = -4 * KB * T * (a / r) ** 6 * math.fsum(terms) - HBAR * w2 / np.pi * (a / r) ** 6 * n0
+        assert regimes(s, s, T).near(r) == pytest.approx(correct, rel=1e-9)
+        printed = (-4 * KB * T * (a / r) ** 6 * (math.fsum(terms) + tail)
+                   - HBAR * w2 / np.pi * (a / r) ** 6 * n0)
         ratios.append(printed / correct)
     # the two slips nearly cancel at k_BT ≪ ħω_t, not above: 0.9998, 1.011, 1.074, 1.342
     assert ratios[0] == pytest.approx(1.0, abs=5e-4)

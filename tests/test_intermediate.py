@@ -32,7 +32,11 @@ def phi_mpmath(mu, a, b, dps=60):
     (2.0, 1e-3, 40.0), (0.9, 0.45, 0.46)])
 def test_phi_against_literal_eq62_in_mpmath(mu, a, b):
     got = inter._phi(np.array(mu), np.array(a), np.array(b))
-    assert got == pytest.approx(phi_mpmath(mu, a, b), rel=1e-12)
+    # Φ cancels like μ⁴ (20 digits at μ = 1e-5) and the diagonal is taken at an offset of
+    # 10^(-dps/2): at dps = 60 the reference kept 1e-11 there, hence 100. abs=0: Φ is 2e-24
+    # at μ = 1e-6, where approx's default abs=1e-12 passed anything. float64 floor ≤ 1e-14
+    # (a 1-ulp change of μ near the diagonal); 100x → 1e-12
+    assert got == pytest.approx(phi_mpmath(mu, a, b, dps=100), rel=1e-12, abs=0)
 
 
 def test_im_w_small_mu_is_the_seagull_term_eq49():
@@ -201,7 +205,10 @@ def test_eq54_imaginary_part_is_eq62():
     dE, p = natural_rule("1s")
     mu = np.array([0.3, 3.0, 100.0]) * E_12
     im54 = inter.w_tilde_1loop(-mu ** 2 + 0j).imag
-    np.testing.assert_allclose(im54, inter.im_w_tilde(mu, dE, p, dE, p), rtol=1e-10)
+    # floor: Eq. (54)'s divided differences (G1 - G2)/(ΔE1² - ΔE2²) for pairs just outside
+    # the 1e-6 diagonal band lose ~eps/1e-6; at μ = 0.3 ΔE12 the sum moves by 0.9-1.8e-11
+    # between WEFT_TEST_PERTURB seeds (2e-12 at the others); 100x → 3e-9
+    np.testing.assert_allclose(im54, inter.im_w_tilde(mu, dE, p, dE, p), rtol=3e-9)
 
 
 def test_eq54_small_k_expands_into_long_regime_eqs_40_to_42_and_49():

@@ -19,7 +19,9 @@ def test_units_are_consistent():
     R_bohr = np.array([30.0, 3000.0])
     w_au = weft.potential(R_bohr)
     w_si = weft.potential(R_bohr * units.BOHR_M, units="SI")
-    np.testing.assert_allclose(w_si, w_au * units.HARTREE_J, rtol=1e-14)
+    # floor: R's unit round trip can cost 1-2 ulp, which W ∝ R^-6..-7 turns into ~7x that,
+    # plus the unit factor: ~2e-15 (measured ≤ 1.6e-15); 100x → 2e-13
+    np.testing.assert_allclose(w_si, w_au * units.HARTREE_J, rtol=2e-13)
     w_nat = weft.potential(R_bohr / units.BOHR_PER_INV_KEV, units="natural")
     np.testing.assert_allclose(w_nat, w_au * units.HARTREE_KEV, rtol=1e-12)
     # 1 hartree = 219474.63 cm^-1 = 6.5797e9 MHz = 315775 K (CODATA)
@@ -33,8 +35,11 @@ def test_orders_sum_to_total():
     R = np.array([50.0, 500.0])
     for regime, orders in weft.REGIMES.items():
         total = weft.potential(R, regime=regime, spins=("triplet", 0))
-        parts = sum(weft.potential(R, regime=regime, order=o, spins=("triplet", 0)) for o in orders)
-        np.testing.assert_allclose(total, parts, rtol=1e-14)
+        each = [weft.potential(R, regime=regime, order=o, spins=("triplet", 0)) for o in orders]
+        # the orders cancel (Σ|order| = 61 |W| in the short regime at R = 50): compare on the
+        # scale of the terms, floor a few ulp of it; 100x → 1e-13
+        scale = np.sum(np.abs(each), axis=0)
+        assert np.all(np.abs(total - sum(each)) <= 1e-13 * scale)
 
 
 def test_intermediate_equals_its_fast_path_and_limits():
@@ -54,8 +59,10 @@ def test_contributions_report_local_terms_separately():
     assert terms[1].value == 0 and "delta3" in terms[1].delta
     assert "laplacian2_delta3" in terms[3].delta
     si = weft.contributions(1e4 * units.BOHR_M, regime="long", units="SI")
+    # abs=0: the value is 4e-54 (approx's default abs=1e-12 passed anything); unit factors
+    # only, floor a few ulp; 100x → 1e-13
     assert si[1].delta["delta3"] == pytest.approx(terms[1].delta["delta3"] * units.HARTREE_J
-                                                  * units.BOHR_M ** 3, rel=1e-14)
+                                                  * units.BOHR_M ** 3, rel=1e-13, abs=0)
 
 
 @pytest.mark.parametrize("kwargs, match", [
@@ -84,7 +91,12 @@ def test_short_regime_symmetric_and_finite(n1, n2, r):
         assert "both atoms excited" in str(err) and "1701.08813" in str(err)
         return
     b = weft.potential(r, s2, s1, regime="short", order=["0", "1"], symmetry=sym)
-    assert np.isfinite(a) and a == pytest.approx(b, rel=1e-12)
+    # W(0) and W(1) cancel at some R (a, b then differ by 1.2e-14 relative; |W| ~ 1e-28 made
+    # approx's default abs=1e-12 pass anything): compare on the scale of the two orders,
+    # measured ≤ 4.5e-16 of it; 100x → 1e-13
+    scale = sum(abs(weft.potential(r, s1, s2, regime="short", order=o, symmetry=sym))
+                for o in ("0", "1"))
+    assert np.isfinite(a) and abs(a - b) <= 1e-13 * scale
 
 
 @pytest.mark.filterwarnings("ignore::weft.validity.ValidityWarning")   # math, any R
@@ -128,17 +140,20 @@ def test_level_shifts_reach_the_matching_layer():
 
 def test_length_unit_is_explicit_and_overridable():
     w_bohr = weft.potential(30.0)
-    # units="SI" reads R in metres by default; cm-1 reads bohr; length_unit overrides both
+    # units="SI" reads R in metres by default; cm-1 reads bohr; length_unit overrides both.
+    # Floor as in test_units_are_consistent (≤ 2 ulp of R, times |dlnW/dlnR| = 6, plus unit
+    # factors; measured ≤ 1.6e-15): 2e-13. abs=0: W in joule is 4e-26, below approx's
+    # default abs=1e-12, which passed anything.
     assert weft.potential(30.0 * units.BOHR_M, units="SI") == pytest.approx(
-        w_bohr * units.HARTREE_J, rel=1e-14)
+        w_bohr * units.HARTREE_J, rel=2e-13, abs=0)
     assert weft.potential(30.0 * units.BOHR_M * 1e10, units="cm-1", length_unit="angstrom") \
-        == pytest.approx(w_bohr * units.HARTREE_CM1, rel=1e-14)
+        == pytest.approx(w_bohr * units.HARTREE_CM1, rel=2e-13, abs=0)
     assert weft.potential(30.0, units="SI", length_unit="bohr") == pytest.approx(
-        w_bohr * units.HARTREE_J, rel=1e-14)
+        w_bohr * units.HARTREE_J, rel=2e-13, abs=0)
     c = weft.contributions(1e4 * units.BOHR_M * 1e9, regime="long", length_unit="nm")
     c_au = weft.contributions(1e4, regime="long")
     assert c[1].delta["delta3"] == pytest.approx(c_au[1].delta["delta3"] * (units.BOHR_M * 1e9) ** 3,
-                                                 rel=1e-14)
+                                                 rel=1e-13, abs=0)
 
 
 def test_long_arrays_are_evaluated_in_blocks_with_the_same_values():

@@ -32,7 +32,10 @@ def test_w_three_half_from_finite_part_of_cp_integral():
     mellin = sum(c * sp.gamma(s + k - 3) / 2 ** (s + k - 3) for k, c in enumerate(coeffs))
     fp = sp.limit(mellin, s, 0)
     assert fp == sp.Rational(7, 6)
-    assert short.w_three_half(2.0) == pytest.approx(-float(fp) * ALPHA ** 3 / (np.pi * 8.0), rel=1e-14)
+    # a few flops: floor a few ulp; 100x → 1e-13. abs=0: the value is 1.8e-8, and approx's
+    # default abs=1e-12 made the written rel=1e-14 an effective 5e-5
+    assert short.w_three_half(2.0) == pytest.approx(-float(fp) * ALPHA ** 3 / (np.pi * 8.0), rel=1e-13,
+                                                    abs=0)
 
 
 @pytest.mark.parametrize("func", [lambda nu: short.delta_three_half(nu=nu),
@@ -42,7 +45,9 @@ def test_local_terms_do_not_depend_on_nu(func):
     """Eqs. (30), (50), (51): the ν dependence cancels, numerically through the state sums."""
     ref = func(1.0)
     for nu in (1e-6, 1e-3, 10.0):
-        assert func(nu) == pytest.approx(ref, rel=1e-10)
+        # measured ≤ 9.2e-14 (log ν terms cancelling on sums with a 3e-14 rule error); abs=0:
+        # the values are ~1e-5, where approx's default abs=1e-12 would mean 1.5e-7
+        assert func(nu) == pytest.approx(ref, rel=1e-10, abs=0)
 
 
 def test_log_sum_nu_derivative_is_the_squared_trk_sum():
@@ -53,8 +58,11 @@ def test_log_sum_nu_derivative_is_the_squared_trk_sum():
 
 def test_c7_value_and_units():
     c7 = long.C7()
-    assert c7 == pytest.approx(23 * 4.5 ** 2 / (4 * np.pi * ALPHA), rel=1e-13)
-    assert long.casimir_polder(1e4) == pytest.approx(-c7 / 1e28, rel=1e-15)
+    # C7 ∝ α(1s)²: twice α's deterministic rule error (2.6e-14; its target is 1e-13), measured
+    # 5.1e-14 with a round-off spread of 2e-16 → the target doubled, 2e-13
+    assert c7 == pytest.approx(23 * 4.5 ** 2 / (4 * np.pi * ALPHA), rel=2e-13)
+    # -C7/R⁷, a few flops (1e28 itself is rounded): 100x → 1e-13; abs=0 (the value is 5e-25)
+    assert long.casimir_polder(1e4) == pytest.approx(-c7 / 1e28, rel=1e-13, abs=0)
 
 
 def test_magnetic_potential_against_textbook_si():
@@ -67,7 +75,9 @@ def test_magnetic_potential_against_textbook_si():
     for r_hat, geom in (((1.0, 0, 0), 1.0), ((0, 0, 1.0), -2.0)):
         U = sc.mu_0 / (4 * np.pi) * m * m * geom / R ** 3
         got = magnetic.magnetic_dipole_potential(R_bohr, ("triplet", 1), r_hat)
-        assert got * units.HARTREE_J == pytest.approx(U, rel=1e-9)
+        # CODATA relations between μ0, μ_B, a0, E_h hold to ~1e-10 (measured 2.2e-12); abs=0:
+        # U ~ 1e-27 J, below approx's default abs=1e-12, which passed anything
+        assert got * units.HARTREE_J == pytest.approx(U, rel=1e-9, abs=0)
     # product state with the same vectors gives the same tensor
     T = magnetic.spin_tensor({"S1": (0, 0, 0.5), "S2": (0, 0, 0.5)})
     np.testing.assert_allclose(T, magnetic.spin_tensor(("triplet", 1)))
@@ -108,4 +118,5 @@ def test_eq19_fourier_transform_is_the_coordinate_magnetic_potential():
         # W = ∫ e^{ik·R} Ṽ_LO,B = -(πα)[μ₁·μ₂ δ³(R) - μ₁^i μ₂^j I_{0,ij}(R)]
         w_nat = np.pi * ALPHA * np.einsum("i,ij,j->", mu, np.real(tensor), mu)
         got = magnetic.magnetic_dipole_potential(R_au, {"S1": s, "S2": s}, r_hat)
-        assert got == pytest.approx(w_nat / ALPHA ** 2, rel=1e-12)
+        # measured 6e-16; abs=0: the value is 1e-9, where the default abs=1e-12 meant 1e-3
+        assert got == pytest.approx(w_nat / ALPHA ** 2, rel=1e-12, abs=0)

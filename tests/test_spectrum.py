@@ -17,7 +17,9 @@ def test_rydberg_tail_rule_against_mpmath_series(g):
     with mpmath.workdps(30):
         exact = mpmath.nsum(lambda v: v ** -3 * g(1 / v ** 2), [41, mpmath.inf])
     got = np.sum(w * g(nu ** -2.0))
-    assert abs(got - float(exact)) <= 1e-14 * float(exact)
+    # 12 positive terms, nodes/weights from the Stieltjes procedure a few ulp off: floor ~1e-15
+    # (measured 6.2e-16); 100x → 1e-13
+    assert abs(got - float(exact)) <= 1e-13 * float(exact)
 
 
 def _mp_zeta_scaled(s, a):
@@ -42,14 +44,19 @@ def test_hurwitz_zeta_scaled_against_mpmath(s, a):
 def test_rydberg_tail_rule_reproduces_exact_moments(n_start, nodes):
     # Gauss rule exact for degree <= 2 nodes - 1: Σ w_i t_i^j = ζ(3 + 2j, n_start + 1).
     # Reference: j = 0 from the integral representation; j >= 1 by direct summation up to
-    # ν = 1000 (n_start + 1) (the rest is < 1e-12 (n_start+1)^-4 of the first term).
-    # All sums of positive terms: round-off ~1e-15; tolerance 1e-13.
+    # N = 1000 (n_start + 1) plus the Euler-Maclaurin tail N^(1-s)/(s-1) - N^-s/2 + s N^(-s-1)/12
+    # (error ~ s³ N^(-s-3)/720, < 1e-20 of the sum). All sums of positive terms: round-off
+    # ~1e-15; tolerance 1e-13 (abs=0: the moments are as small as 1e-60).
     nu, w = rydberg_tail_rule(n_start, nodes)
     r = n_start + 1
     assert np.sum(w) == pytest.approx(float(_mp_zeta_scaled(3, r)) / r ** 2, rel=1e-13)
-    terms = np.arange(1000 * r, r - 1, -1, dtype=float)
+    N = 1000 * r
+    terms = np.arange(N, r - 1, -1, dtype=float) / r          # ν/r, largest first
     for j in range(1, 2 * nodes):
-        exact = np.sum((r / terms) ** (3 + 2 * j)) / float(r) ** (3 + 2 * j)
+        sx = 3 + 2 * j                                          # in units of r^-s:
+        tail = (N / r) ** (1 - sx) * r / (sx - 1) - (N / r) ** -sx / 2 \
+            + sx * (N / r) ** (-sx - 1) / (12 * r)
+        exact = (np.sum(terms ** -sx) + tail) / float(r) ** sx
         assert np.sum(w * nu ** (-2.0 * j)) == pytest.approx(exact, rel=1e-13), j
     assert np.all(nu > n_start) and np.all(w > 0)
 
@@ -59,10 +66,15 @@ def test_continuum_rule_reaches_infinity():
     # ∫(1+E)^{-3/2} = 2, ∫E²(1+E)^{-5} = B(3,2) = 1/12, ∫dE/((E+1)² + u²) = (π/2 - atan(1/u))/u.
     e, w = continuum_rule(0.5, 16, 16)
     assert abs(np.sum(w * (1 + e) ** -1.5) - 2) < 1e-13
-    assert abs(np.sum(w * e * e * (1 + e) ** -5) - 1 / 12) < 1e-15
-    for u in (0.01, 1.0, 1e2, 1e4):
-        exact = (np.pi / 2 - np.arctan(1 / u)) / u
-        assert np.sum(w / ((e + 1) ** 2 + u * u)) == pytest.approx(exact, rel=1e-13)
+    # ~300 positive terms: floor a few ulp of 1/12 (measured 1.4e-17); 100x → 1e-14
+    assert abs(np.sum(w * e * e * (1 + e) ** -5) - 1 / 12) < 1e-14
+    # exact = (π/2 - atan(1/u))/u = atan(u)/u, written without the cancellation that cost the
+    # first form 1.6e-14 at u = 0.01. Round-off floor ~1e-15 (100x → 1e-13); at u >= 1e2 the
+    # rule's own truncation, 2.5e-13 (u = 1e2) and 1.1e-12 (u = 1e4), is the floor (100x →
+    # 2e-10). abs=0: approx's default abs=1e-12 hid both (6e-9 relative at u = 1e4).
+    for u, rtol in ((0.01, 1e-13), (1.0, 1e-13), (1e2, 2e-10), (1e4, 2e-10)):
+        exact = np.arctan(u) / u
+        assert np.sum(w / ((e + 1) ** 2 + u * u)) == pytest.approx(exact, rel=rtol, abs=0)
 
 
 @pytest.mark.parametrize("state", ["1s", "2s", "3s", "4s", "2p", "3p", "3d", "5s", "12p", "20s",
@@ -119,7 +131,10 @@ def test_1s_discrete_and_continuum_oscillator_strengths():
     with mpmath.workdps(30):
         fn = lambda m: 2 ** 8 * m ** 5 * (m - 1) ** (2 * m - 4) / (3 * (m + 1) ** (2 * m + 4))
         disc_total = mpmath.nsum(fn, [2, mpmath.inf])
-    assert np.sum(rule.f[rule.kind == CONTINUUM]) == pytest.approx(1 - float(disc_total), rel=1e-12)
+    # floor: the continuum panels' truncation, 6.4e-14 relative (deterministic; the written
+    # rel=1e-12 was an effective 2.3e-12 through approx's default abs); 100x → 1e-11
+    assert np.sum(rule.f[rule.kind == CONTINUUM]) == pytest.approx(1 - float(disc_total), rel=1e-11,
+                                                                   abs=0)
     assert 1 - float(disc_total) == pytest.approx(0.434995849, abs=1e-9)
 
 

@@ -461,9 +461,11 @@ def _load_make_tables():
 
 
 def _same_metadata(a, b, path=""):
-    """Equal metadata, floats compared with rtol 1e-12 (libm may differ in the last bit)."""
+    """Equal metadata, floats compared with rtol 1e-11: the 15% range comes from brentq
+    with xtol 1e-13 in log R, the bound of its error on any CPU (measured 9.9e-15 with AVX2
+    off and WEFT_TEST_PERTURB=1); the other floats are a few ulp off (libm)."""
     if isinstance(a, float) or isinstance(b, float):
-        assert math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0), (path, a, b)
+        assert math.isclose(a, b, rel_tol=1e-11, abs_tol=0.0), (path, a, b)
     elif isinstance(a, dict):
         assert set(a) == set(b), (path, set(a) ^ set(b))
         for k in a:
@@ -478,9 +480,10 @@ def _same_metadata(a, b, path=""):
 
 #: Relative tolerance for the primary columns of tables/ (R, W and each order, W_lon, W_cp).
 #: Their cross-machine round-off is ~1e-15 relative (quadrature sums of positive terms;
-#: the Chebyshev fast path adds a Lebesgue factor ~3), so 1e-12 leaves a margin of >= 100
-#: while still catching any real change of the physics or of the grid.
-RTOL_PRIMARY = 1e-12
+#: the Chebyshev fast path adds a Lebesgue factor ~3), except W_int at R ~ 1e5-1e6 bohr:
+#: 1.3e-14 with AVX2 off (OPENBLAS_CORETYPE=Prescott) and WEFT_TEST_PERTURB, so 3e-12
+#: leaves a margin of >= 100 while still catching any real change of the physics or grid.
+RTOL_PRIMARY = 3e-12
 
 #: Derived columns: name -> (function of the table's columns that recomputes it, function
 #: giving the scale of the terms that cancel in it). A derived column is compared with an

@@ -21,9 +21,10 @@ S1 = parse_state("1s")
 def test_domains_of_1s1s():
     assert domain("intermediate", S1, S1) == (12.0, np.inf)
     lo, hi = domain("short", S1, S1)
-    assert lo == 12.0 and hi == pytest.approx(1 / ALPHA / (4 * 0.375), rel=1e-14)
+    # a few flops on the rule's ΔE (2 ulp under WEFT_TEST_PERTURB; measured ≤ 5e-16): 1e-13
+    assert lo == 12.0 and hi == pytest.approx(1 / ALPHA / (4 * 0.375), rel=1e-13)
     lo, hi = domain("long", S1, S1)
-    assert lo == pytest.approx(20 / ALPHA / 0.375, rel=1e-14) and hi == np.inf
+    assert lo == pytest.approx(20 / ALPHA / 0.375, rel=1e-13) and hi == np.inf
 
 
 @pytest.mark.filterwarnings("ignore::weft.validity.ValidityWarning")
