@@ -18,7 +18,7 @@ import numpy as np
 
 from .spectrum import (DISCRETE, SingularSumError, SpectralRule, check_state, spectral_rule,
                        transition_rule)
-from .states import parse_state
+from .states import _check_nl, parse_state
 
 __all__ = ["polarizability", "oscillator_sum", "C6", "london_nlo_sum", "pair_sum",
            "sum_rules", "expectation_r2", "expectation_p2", "C6_exchange", "exchange_nlo_sum", "transition_sum_rules"]
@@ -133,14 +133,19 @@ def oscillator_sum(state, k, *, level_shifts=None) -> float:
     return float(np.sum(2.0 * rule.x2[keep] * rule.omega[keep] ** p))
 
 
-def pair_sum(state1, state2, func, *, level_shifts=None):
+def pair_sum(state1, state2, func, *, level_shifts=None, check_resonance=True):
     """Σ'_{m1,m2} x2₁ x2₂ func(ΔE₁, ΔE₂) over the intermediate states of two atoms.
 
     The generic double state sum of Eqs. (23)-(25), (31)-(36), (40)-(42), (62), with
     ΔE_i = E_{n_i} - E_{m_i} in hartree (the paper's sign). ``func`` must be vectorised;
-    it receives broadcastable arrays of shapes (M1, 1) and (1, M2). Unlike :func:`C6`
-    this generic sum does not check for resonant pairs (ΔE₁ + ΔE₂ = 0): a ``func`` with
-    a pole there is the caller's responsibility.
+    it receives broadcastable arrays of shapes (M1, 1) and (1, M2). Like :func:`C6`, the
+    sum first rejects pairs of states with an intermediate pair at the pole ΔE₁ + ΔE₂ = 0
+    of the energy denominators of those equations (exactly resonant discrete levels, both
+    atoms with a degenerate level) or with a downward transition of one atom that can
+    ionise the other (real ionisation: the sum is then a principal value plus an
+    imaginary part). ``check_resonance=False`` skips that check, for a ``func`` without a
+    pole at ΔE₁ + ΔE₂ = 0 (e.g. ``lambda a, b: a * b``); the finiteness of the sum is then
+    the caller's responsibility.
 
     Parameters
     ----------
@@ -151,19 +156,35 @@ def pair_sum(state1, state2, func, *, level_shifts=None):
     level_shifts : dict, optional
         Extra level energies (hartree), applied to both atoms' rules, see
         :func:`hydrogen.spectrum.spectral_rule`.
+    check_resonance : bool, optional
+        Reject resonant pairs (default True), as :func:`C6` does.
 
     Returns
     -------
     numpy scalar
         The sum, in bohr⁴ × [func] (x2 = Σ_m |⟨m|x|n⟩|² in bohr² per atom).
 
+    Raises
+    ------
+    SingularSumError
+        ``check_resonance`` is true and an intermediate pair is resonant
+        (ΔE₁ + ΔE₂ = 0), or a downward transition of one atom can ionise the other.
+
     Examples
     --------
     >>> round(float(-6 * pair_sum("1s", "1s", lambda a, b: 1 / (a + b))), 10)   # C6, Eq. (32)
     6.4990267054
+    >>> pair_sum("2s", "2s", lambda a, b: 1 / (a + b))
+    Traceback (most recent call last):
+    ...
+    hydrogen.spectrum.SingularSumError: pair sum for 2s-2s is singular: an intermediate pair is exactly resonant (ΔE₁ + ΔE₂ = 0) in the Coulomb spectrum
+    >>> round(float(pair_sum("2s", "2s", lambda a, b: a * b, check_resonance=False)), 12)
+    0.25
     """
     r1 = spectral_rule(state1, level_shifts=level_shifts)
     r2 = spectral_rule(state2, level_shifts=level_shifts)
+    if check_resonance:
+        _check_resonance(r1, r2)
     return np.sum(r1.x2[:, None] * r2.x2[None, :] * func(r1.dE[:, None], r2.dE[None, :]))
 
 
@@ -258,8 +279,7 @@ def london_nlo_sum(state1, state2=None, *, level_shifts=None) -> float:
 def expectation_r2(n: int, l: int) -> float:
     """⟨n l|r²|n l⟩ = n²(5n² + 1 - 3l(l+1))/2 bohr² (Bethe-Salpeter Eq. (3.24)).
 
-    The exact value of the sum rule (C1), Σ' x2 = ⟨r²⟩/3 (:func:`sum_rules`). The
-    arguments are not validated (a closed form for the tests and sum rules).
+    The exact value of the sum rule (C1), Σ' x2 = ⟨r²⟩/3 (:func:`sum_rules`).
 
     Parameters
     ----------
@@ -273,6 +293,11 @@ def expectation_r2(n: int, l: int) -> float:
     float
         ⟨r²⟩ in bohr².
 
+    Raises
+    ------
+    ValueError
+        n or l not integers, n < 1, or l outside 0 <= l < n.
+
     Examples
     --------
     >>> expectation_r2(1, 0)
@@ -280,6 +305,7 @@ def expectation_r2(n: int, l: int) -> float:
     >>> expectation_r2(2, 1)
     30.0
     """
+    n, l = _check_nl(n, l)
     return n * n * (5 * n * n + 1 - 3 * l * (l + 1)) / 2.0
 
 
