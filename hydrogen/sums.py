@@ -21,7 +21,8 @@ from .spectrum import (DISCRETE, SingularSumError, SpectralRule, check_state, sp
 from .states import _check_nl, parse_state
 
 __all__ = ["polarizability", "oscillator_sum", "C6", "london_nlo_sum", "pair_sum",
-           "sum_rules", "expectation_r2", "expectation_p2", "C6_exchange", "exchange_nlo_sum", "transition_sum_rules"]
+           "sum_rules", "expectation_r2", "expectation_p2", "C6_exchange", "exchange_nlo_sum",
+           "transition_sum_rules"]
 
 
 #: Largest |omega| (hartree) accepted: α falls as 1/ω², which would underflow beyond.
@@ -105,8 +106,11 @@ def oscillator_sum(state, k, *, level_shifts=None) -> float:
     Parameters
     ----------
     state : str or tuple
+        Any (n, l) state, e.g. "1s", 1 <= n <= N_STATE_MAX.
     k : int
         Power of the excitation energy, integer (downward transitions have ω < 0).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.spectral_rule`.
 
     Returns
     -------
@@ -219,11 +223,20 @@ def C6(state1, state2=None, *, level_shifts=None) -> float:
         S states (state2 defaults to state1), 1 <= n <= N_STATE_MAX = 1000 (both are
         checked before anything is computed). Cost: ~1 ms (1s) to ~0.2 s (n = 1000) for
         each new state, then cached.
+    level_shifts : dict, optional
+        Extra level energies (hartree), applied to both atoms' rules, see
+        :func:`hydrogen.spectrum.spectral_rule`.
 
     Returns
     -------
     float
         C6 in hartree·bohr⁶ (W = -C6/R⁶).
+
+    Raises
+    ------
+    SingularSumError
+        An intermediate pair is resonant (ΔE₁ + ΔE₂ = 0) or a downward transition of one
+        atom can ionise the other.
 
     Examples
     --------
@@ -378,14 +391,43 @@ def sum_rules(state, *, level_shifts=None) -> dict:
 
 
 def transition_sum_rules(bra, ket, *, level_shifts=None) -> dict:
-    """The sums (T0)-(T3) of the module docstring on the rule, with their scales.
+    """The transition sum rules (T0)-(T3) on :func:`hydrogen.spectrum.transition_rule`.
 
-    Returns a dict name -> (computed, scale): the signed sum over the rule and the same sum
-    with |w| (the round-off and truncation floor of the signed sum is ~1e-16 × scale).
-    The exact values are not computed here (the tests take them from sympy).
+    With the signed weights w_m = ⟨bra|x|m⟩⟨m|x|ket⟩, ε_m = E_m - E_mean and
+    Δ = E_ket - E_bra (docs/excited.md §2, from [x, H] = i p_x; exact values for S states
+    bra ≠ ket):
+
+    * "T0": Σ w = ⟨bra|x²|ket⟩ = ⟨bra|r²|ket⟩/3  (bohr²);
+    * "T1": Σ ε w = ⟨bra|[x,[H,x]]|ket⟩/2 = δ_{bra,ket}/2  (hartree·bohr²);
+    * "T2": Σ (ε² - Δ²/4) w = ⟨bra|p_x²|ket⟩ = (2/3)⟨bra|1/r|ket⟩  (hartree²·bohr²);
+    * "T3": Σ ε(ε² - Δ²/4) w = ⟨bra|∂²ₓV|ket⟩/2 = (2/3)(n_bra n_ket)^{-3/2}
+      (hartree³·bohr²).
+
+    The exact values are not computed here (tests/test_transition.py takes them from
+    sympy); this returns the signed sums and their scales.
+
+    Parameters
+    ----------
+    bra, ket : str or tuple or State
+        Levels of equal l, e.g. "1s" and "3s" (as for
+        :func:`hydrogen.spectrum.transition_rule`; bra = ket gives the diagonal rule).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.transition_rule`.
+
+    Returns
+    -------
+    dict
+        name -> (computed, scale) floats in the units above: the signed sum over the rule
+        and the same sum of |w g| (the round-off and truncation floor of the signed sum,
+        which cancels, is ~1e-16 × scale).
 
     Examples
     --------
+    >>> rules = transition_sum_rules("1s", "2s")
+    >>> round(rules["T0"][0], 12)          # ⟨1s|r²|2s⟩/3 = -512√2/729
+    -0.99324738537
+    >>> round(rules["T3"][0], 12)          # (2/3)(1·2)^{-3/2} = √2/6
+    0.235702260396
     >>> got, scale = transition_sum_rules("1s", "3s")["T1"]      # Σ ε w = 0 for bra ≠ ket
     >>> abs(got) < 1e-13 * scale
     True
@@ -468,13 +510,35 @@ def C6_exchange(state1, state2, *, level_shifts=None) -> float:
 def exchange_nlo_sum(state1, state2, *, level_shifts=None) -> float:
     """Σ_{m,m'} w_m w_m' ε_m ε_m'/(ε_m + ε_m'), hartree·bohr⁴: the exchange analogue of Eq. (36).
 
-    With it the R⁻⁴ term of the exchange element is
-    H₁₂^(1) = α² [2 × this - X6 Δ²/12] / R⁴ (a.u., Δ = E_b - E_a; docs/excited.md).
+    w_m = ⟨a|x|m⟩⟨m|x|b⟩ and ε_m = E_m - E_mean as in :func:`C6_exchange`. The R⁻⁴ term of
+    the exchange element is then H₁₂^(1) = α² [2 × this - X6 Δ²/12] / R⁴ (atomic units,
+    c = 1/α, Δ = E_b - E_a; docs/excited.md §3: the O(R²/c²) term of the photon
+    propagators, as Eq. (36) is for the direct term, where the state sum of Eq. (36) in
+    atomic units is :func:`london_nlo_sum`).
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple or State
+        Two different S states, e.g. "1s" and "2s" (order irrelevant).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.transition_rule`.
+
+    Returns
+    -------
+    float
+        The sum in hartree·bohr⁴.
+
+    Raises
+    ------
+    ValueError
+        Equal states, non-S states.
+    SingularSumError
+        An intermediate pair degenerate with the initial pair (e.g. 2s-3s: |2p, 3p⟩).
 
     Examples
     --------
-    >>> exchange_nlo_sum("1s", "2s") > 0
-    True
+    >>> round(exchange_nlo_sum("1s", "2s"), 10)
+    0.0614036809
     """
     rule, eps, total = _exchange_grid(state1, state2, level_shifts)
     w = rule.x2
