@@ -9,6 +9,7 @@ of what it compares (the rule of docs/testing.md). Not for CI runs: tests that c
 committed files at the tolerance their conditioning allows still pass, but tests of
 exact bit patterns of the rule itself are meaningless under it.
 """
+import dataclasses
 import os
 
 import numpy as np
@@ -16,9 +17,8 @@ import numpy as np
 
 def _perturb_cache(module, name: str, rng) -> None:
     """Replace the rule cache ``module.name`` (an lru_cache of SpectralRule builders) by one
-    that returns reordered, ulp-perturbed copies (one per key, reused like the real cache)."""
-    from hydrogen import spectrum
-
+    that returns reordered, ulp-perturbed copies (one per key, reused like the real cache;
+    every other field, e.g. a transition rule's ket and energies, is kept)."""
     original = getattr(module, name)
     eps = np.finfo(float).eps
 
@@ -28,9 +28,14 @@ def _perturb_cache(module, name: str, rng) -> None:
         wiggle = lambda a: a[order] * (1.0 + eps * rng.integers(-2, 3, a.size))  # noqa: E731
         arrays = [wiggle(rule.dE), wiggle(rule.x2), rule.kind[order], rule.n2[order],
                   rule.l2[order]]
-        for a in arrays:
+        # a transition rule's absolute energies follow the reordering but are not wiggled:
+        # its degeneracy masks compare them exactly with E_bra, E_ket (a level degenerate
+        # with the bra or ket is exact, not rounding)
+        e_m = None if rule.e_m is None else rule.e_m[order]
+        for a in arrays + ([e_m] if e_m is not None else []):
             a.setflags(write=False)
-        return spectrum.SpectralRule(rule.state, *arrays, error=rule.error)
+        return dataclasses.replace(rule, dE=arrays[0], x2=arrays[1], kind=arrays[2],
+                                   n2=arrays[3], l2=arrays[4], e_m=e_m)
 
     cached = {}
 
