@@ -203,12 +203,12 @@ def radial_n1000():
             f"{t_new * 1e3:.3f} vs {t_old * 1e3:.3f} ms; rel. diff {abs(v_new / v_old - 1):.1e}")
     levels = np.arange(2, 2001)
     t_new, v_new = best(lambda: [dipole.radial_dipole(1000, 0, int(m), 1) for m in levels], 1)
-    t_vec, v_vec = best(lambda: dipole.radial_dipole_levels(1000, 0, 1, levels), 3)
+    t_vec, v_vec = best(lambda: dipole._radial_dipole_levels(1000, 0, 1, levels), 3)
     t_old, v_old = best(lambda: [old_radial_dipole(1000, 0, int(m), 1) for m in levels], 1)
     diff = max(np.max(np.abs(np.array(v_new) / v_old - 1)), np.max(np.abs(v_vec / v_old - 1)))
     row("  all <n' p|r|1000 s>, n' = 2..2000, per call", f"x{t_old / t_new:.1f}",
         f"{t_new:.2f} vs {t_old:.2f} s")
-    row("  the same, radial_dipole_levels (vectorised)", f"x{t_old / t_vec:.0f}",
+    row("  the same, _radial_dipole_levels (vectorised)", f"x{t_old / t_vec:.0f}",
         f"{t_vec * 1e3:.0f} ms; max rel. diff {diff:.1e}")
 
 

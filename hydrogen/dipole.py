@@ -36,7 +36,6 @@ from .states import _as_int, _check_nl
 __all__ = [
     "radial_dipole",
     "radial_dipole_matrix",
-    "radial_dipole_levels",
     "radial_dipole_continuum",
     "dipole_density",
     "angular_dipole",
@@ -279,7 +278,7 @@ def radial_dipole(n1, l1, n2, l2) -> float:
     return _bound_bound(n1, l1, n2, l2)
 
 
-def radial_dipole_levels(n: int, l: int, l2: int, n2) -> np.ndarray:
+def _radial_dipole_levels(n: int, l: int, l2: int, n2) -> np.ndarray:
     """<n2 l2 | r | n l> for the consecutive levels n2 = l2+1, l2+2, … (bohr), vectorised.
 
     The same formulas as :func:`radial_dipole`: the levels above n share the lower level n
@@ -308,10 +307,10 @@ def radial_dipole_levels(n: int, l: int, l2: int, n2) -> np.ndarray:
 
     Examples
     --------
-    >>> r = radial_dipole_levels(1, 0, 1, np.arange(2, 5))        # 1s -> 2p, 3p, 4p
+    >>> r = _radial_dipole_levels(1, 0, 1, np.arange(2, 5))        # 1s -> 2p, 3p, 4p
     >>> [round(float(v), 12) for v in r]
     [1.29026620196, 0.516689242618, 0.304583803892]
-    >>> r = radial_dipole_levels(3, 0, 1, np.arange(2, 6))
+    >>> r = _radial_dipole_levels(3, 0, 1, np.arange(2, 6))
     >>> bool(abs(r[0] / radial_dipole(3, 0, 2, 1) - 1) < 1e-15)
     True
     """

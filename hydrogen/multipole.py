@@ -641,21 +641,38 @@ def _gradient_moment_exact(n: int, l: int, n2: int | None = None) -> float:
 
 
 def multipole_sum_rules(state, l, *, level_shifts=None) -> dict:
-    """The 2^l-pole sum rules (M2) on the rule, with their exact values.
+    """The 2^l-pole sum rules (M2) on :func:`multipole_rule`, with their exact values.
 
-    Returns a dict name -> (computed, exact):
+    * "closure": Σ q = ⟨Q_l²⟩ = ⟨r^{2l}⟩/(2l+1)  (bohr^{2l});
+    * "trk": Σ f^(l) = ⟨|∇Q_l|²⟩ = l ⟨r^{2l-2}⟩ (generalised Thomas-Reiche-Kuhn, from
+      [Q_l, [H, Q_l]] = |∇Q_l|²; bohr^{2l-2}: f^(l) = 2 m_e ω q/ħ², dimensionless for l = 1);
+    * "velocity": Σ ω² q = ⟨|∇Q_l·∇ψ|²⟩ = l²/(2l+1) ∫ r^{2l} R_n0'² dr
+      (hartree²·bohr^{2l}).
 
-    * "closure": Σ q = ⟨r^{2l}⟩/(2l+1)  (bohr^{2l});
-    * "trk": Σ f^(l) = l ⟨r^{2l-2}⟩ (generalised Thomas-Reiche-Kuhn; bohr^{2l-2}·hartree⁰);
-    * "velocity": Σ ω² q = l²/(2l+1) ∫ r^{2l} R_n0'² dr  (hartree² bohr^{2l}).
+    Exact values from exact rational integrals of the Laguerre polynomials (rounded once);
+    level shifts break them slightly (they hold for the Coulomb spectrum).
 
-    Exact values from exact rational integrals of the Laguerre polynomials.
+    Parameters
+    ----------
+    state : str or tuple or State
+        An S state, 1 <= n <= N_STATE_MAX, e.g. "1s".
+    l : int
+        Multipole order: 1 dipole, 2 quadrupole, 3 octupole.
+    level_shifts : dict, optional
+        See :func:`multipole_rule`.
+
+    Returns
+    -------
+    dict
+        name -> (computed, exact) floats, in the units above.
 
     Examples
     --------
     >>> got, exact = multipole_sum_rules("1s", 3)["trk"]      # 3 ⟨r⁴⟩ = 135/2
     >>> exact
     67.5
+    >>> abs(got - exact) < 1e-12 * exact
+    True
     """
     st = _check_s_state(state)
     l = _check_multipole(l)
@@ -750,19 +767,22 @@ def multipole_transition_rule(state1, state2, l) -> SpectralRule:
     :func:`multipole_rule` (signed product density from (M4) on the Rydberg tail and the
     continuum). ``dE`` = Ē - E_m with Ē = (E_n1 + E_n2)/2 (hartree), so that the
     energy denominator of the exchange term is E_{m_a} + E_{m_b} - E_n1 - E_n2 =
-    -(dE_a + dE_b). ``state`` is the higher of the two levels; ``error`` is relative to the
-    sums of |terms|.
+    -(dE_a + dE_b). Whatever the order of the arguments, ``state`` (the bra) is 1s and
+    ``ket`` is nS (the weights are symmetric in the two); ``error`` is relative to the sums
+    of |terms|.
 
     Parameters
     ----------
     state1, state2 : str or tuple
-        1s and an nS state, n >= 2 (either order).
+        1s and an nS state, 2 <= n <= N_STATE_MAX (either order).
     l : int
-        1, 2 or 3.
+        Multipole order: 1 dipole, 2 quadrupole, 3 octupole.
 
     Returns
     -------
     SpectralRule
+        ``dE`` = Ē - E_m in hartree, ``x2`` the signed weights t_m in bohr^{2l}, ``state``
+        1s, ``ket`` nS, ``delta`` = E_nS - E_1s (hartree).
 
     Examples
     --------
@@ -777,16 +797,36 @@ def multipole_transition_rule(state1, state2, l) -> SpectralRule:
 
 
 def transition_sum_rules(state1, state2, l) -> dict:
-    """Sum rules of the transition rule, with exact values (completeness and commutators).
+    """Sum rules of :func:`multipole_transition_rule`, with exact values (closure, commutators).
 
-    * "closure": Σ t = ⟨n1 0|r^{2l}|n2 0⟩/(2l+1);
-    * "commutator": Σ 2(E_m - Ē) t = ⟨n1|[Q_l,[H,Q_l]]|n2⟩ = l ⟨n1 0|r^{2l-2}|n2 0⟩ (0 for l = 1);
-    * "velocity": Σ (E_m - E_n1)(E_m - E_n2) t = ⟨[H,Q]n1|[H,Q]n2⟩
-      = l²/(2l+1) ∫ r^{2l} R_n1,0' R_n2,0' dr.
+    The off-diagonal (M2), with the signed weights t_m and Ē = (E_n1 + E_n2)/2:
+
+    * "closure": Σ t = ⟨n1 0|Q_l²|n2 0⟩ = ⟨n1 0|r^{2l}|n2 0⟩/(2l+1)  (bohr^{2l});
+    * "commutator": Σ 2(E_m - Ē) t = ⟨n1|[Q_l,[H,Q_l]]|n2⟩ = l ⟨n1 0|r^{2l-2}|n2 0⟩
+      (0 for l = 1 by orthogonality; hartree·bohr^{2l});
+    * "velocity": Σ (E_m - E_n1)(E_m - E_n2) t = ⟨[H,Q_l]n1|[H,Q_l]n2⟩
+      = l²/(2l+1) ∫ r^{2l} R_n1,0' R_n2,0' dr  (hartree²·bohr^{2l}).
+
+    Exact values from exact rational radial integrals (rounded once). Not the dipole
+    (T0)-(T3) of :func:`hydrogen.sums.transition_sum_rules`, which returns scales instead.
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple or State
+        1s and an nS state, 2 <= n <= N_STATE_MAX (either order).
+    l : int
+        Multipole order, 1, 2 or 3.
+
+    Returns
+    -------
+    dict
+        name -> (computed, exact) floats, in the units above.
 
     Examples
     --------
     >>> got, exact = transition_sum_rules("1s", "2s", 2)["commutator"]
+    >>> round(exact, 12)                    # 2 ⟨1s|r²|2s⟩ = -1024√2/243
+    -5.959484312222
     >>> abs(got - exact) < 1e-12
     True
     """
@@ -826,9 +866,19 @@ def dispersion_exchange(state1, state2, l1, l2) -> float:
     Parameters
     ----------
     state1, state2 : str or tuple
-        1s and nS (n >= 2), either order (X is symmetric).
+        1s and nS (2 <= n <= N_STATE_MAX), either order (X is symmetric).
     l1, l2 : int
         Multipole orders 1..3.
+
+    Returns
+    -------
+    float
+        X_{l1 l2} in hartree·bohr^{2(l1+l2+1)}.
+
+    Raises
+    ------
+    ValueError
+        Not a 1s-nS pair of different levels, or l1, l2 outside 1..3.
 
     Examples
     --------
@@ -845,12 +895,22 @@ def dispersion_exchange(state1, state2, l1, l2) -> float:
 def C8_exchange(state1, state2) -> float:
     """State-swap partner X8 of C8 for 1s–nS (hartree·bohr⁸): E± ⊃ -(C8 ± X8)/R⁸.
 
-    X8 = X_{12} + X_{21} of :func:`dispersion_exchange`.
+    X8 = X_{12} + X_{21} of :func:`dispersion_exchange`, Eq. (M6) with K(1, 2) = 15.
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple
+        1s and nS (2 <= n <= N_STATE_MAX), either order.
+
+    Returns
+    -------
+    float
+        X8 in hartree·bohr⁸.
 
     Examples
     --------
-    >>> C8_exchange("1s", "2s") > 0
-    True
+    >>> round(C8_exchange("1s", "2s"), 6)
+    1490.67509
     """
     return dispersion_exchange(state1, state2, 1, 2) + dispersion_exchange(state1, state2, 2, 1)
 
@@ -858,12 +918,23 @@ def C8_exchange(state1, state2) -> float:
 def C10_exchange(state1, state2) -> float:
     """State-swap partner X10 of C10 for 1s–nS (hartree·bohr¹⁰): E± ⊃ -(C10 ± X10)/R¹⁰.
 
-    X10 = X_{13} + X_{31} + X_{22} of :func:`dispersion_exchange`.
+    X10 = X_{13} + X_{31} + X_{22} of :func:`dispersion_exchange`, Eq. (M6) with
+    K(1, 3) = 28, K(2, 2) = 70.
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple
+        1s and nS (2 <= n <= N_STATE_MAX), either order.
+
+    Returns
+    -------
+    float
+        X10 in hartree·bohr¹⁰.
 
     Examples
     --------
-    >>> C10_exchange("1s", "2s") > 0
-    True
+    >>> round(C10_exchange("1s", "2s"), 4)
+    102073.2484
     """
     return (dispersion_exchange(state1, state2, 1, 3) + dispersion_exchange(state1, state2, 3, 1)
             + dispersion_exchange(state1, state2, 2, 2))
@@ -897,6 +968,7 @@ def dispersion_coefficient(state1, state2, l1, l2, *, level_shifts=None) -> floa
     Returns
     -------
     float
+        The (l1, l2) part of C_{2(l1+l2+1)} in hartree·bohr^{2(l1+l2+1)}.
 
     Raises
     ------
@@ -935,6 +1007,16 @@ def C8(state1, state2=None, *, level_shifts=None) -> float:
     level_shifts : dict, optional
         See :func:`multipole_rule`.
 
+    Returns
+    -------
+    float
+        C8 in hartree·bohr⁸.
+
+    Raises
+    ------
+    SingularSumError
+        A resonant intermediate pair, as for :func:`dispersion_coefficient`.
+
     Examples
     --------
     >>> round(C8("1s", "1s"), 9)             # 124.3990835836223, Yan et al. (1996)
@@ -949,8 +1031,25 @@ def C10(state1, state2=None, *, level_shifts=None) -> float:
     """C10 (hartree·bohr¹⁰), W ⊃ -C10/R¹⁰: dipole-octupole and quadrupole-quadrupole, Eq. (M5).
 
     C10 = 28 Σ [q^(1)_a q^(3)_b + q^(3)_a q^(1)_b]/(ω_a + ω_b) + 70 Σ q^(2)_a q^(2)_b/(ω_a + ω_b);
-    for ground-state atoms C10 = (14/π) ∫ [α_1^A α_3^B + α_3^A α_1^B] du + (35/π) ∫ α_2^A α_2^B du.
-    Direct term only (see :func:`C8`).
+    for ground-state atoms C10 = (14/π) ∫ [α_1^A α_3^B + α_3^A α_1^B] du + (35/π) ∫ α_2^A α_2^B du
+    (Yan et al., PRA 54, 2824 (1996)). Direct term only (see :func:`C8`).
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple
+        S states (state2 defaults to state1), 1 <= n <= N_STATE_MAX.
+    level_shifts : dict, optional
+        See :func:`multipole_rule`.
+
+    Returns
+    -------
+    float
+        C10 in hartree·bohr¹⁰.
+
+    Raises
+    ------
+    SingularSumError
+        A resonant intermediate pair, as for :func:`dispersion_coefficient`.
 
     Examples
     --------

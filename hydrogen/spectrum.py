@@ -14,7 +14,7 @@ convention, Eq. (12)) the paper's p_E(n,m) for S states is e² x2.
 How the rule is built, channel by channel (l' = l ± 1):
 
 1. Discrete levels n' = l'+1 … N_d (N_d = max(40, 2n + 20)) explicitly, from the radial
-   integrals of ``hydrogen.dipole.radial_dipole_levels`` (the formulas of
+   integrals of ``hydrogen.dipole._radial_dipole_levels`` (the formulas of
    ``radial_dipole``, all levels of a channel at once).
 2. The Rydberg tail n' > N_d. Write the tail as Σ_{ν>N_d} ν⁻³ G(t_ν), t_ν = 1/ν², where
    G(t) = D(E) F(ΔE) and D(E) = ν³ R²(ν) is the dipole density per unit energy
@@ -556,7 +556,7 @@ def _probe(rule: SpectralRule) -> tuple[np.ndarray, np.ndarray]:
 @lru_cache(maxsize=64)
 def _cached_rule(n: int, l: int, shifts: tuple, n_ket: int = 0) -> SpectralRule:
     """The rule of (n, l) (n_ket = 0) or the transition rule (n, l) -> (n_ket, l)."""
-    from .dipole import radial_dipole_levels
+    from .dipole import _radial_dipole_levels
     bra = State(n, l)
     ket = State(n_ket, l) if n_ket else bra
     n_disc = _n_discrete(max(bra.n, ket.n), 1)
@@ -565,7 +565,7 @@ def _cached_rule(n: int, l: int, shifts: tuple, n_ket: int = 0) -> SpectralRule:
             raise ValueError(f"level_shifts: level n={sn} is beyond the explicit discrete levels "
                              f"(n <= {n_disc}); shifts are allowed only there")
     top = _n_discrete(max(bra.n, ket.n), 2)   # discrete levels of both resolutions, once
-    levels = {(st.n, l2): radial_dipole_levels(st.n, l, l2, np.arange(l2 + 1, top + 1))
+    levels = {(st.n, l2): _radial_dipole_levels(st.n, l, l2, np.arange(l2 + 1, top + 1))
               for st in {bra, ket} for l2 in _channels(l)}
     coarse = _build(bra, ket, shifts, 1, levels)
     fine = _build(bra, ket, shifts, 2, levels)

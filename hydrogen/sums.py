@@ -18,10 +18,11 @@ import numpy as np
 
 from .spectrum import (DISCRETE, SingularSumError, SpectralRule, check_state, spectral_rule,
                        transition_rule)
-from .states import parse_state
+from .states import _check_nl, parse_state
 
 __all__ = ["polarizability", "oscillator_sum", "C6", "london_nlo_sum", "pair_sum",
-           "sum_rules", "expectation_r2", "expectation_p2", "C6_exchange", "exchange_nlo_sum", "transition_sum_rules"]
+           "sum_rules", "expectation_r2", "expectation_p2", "C6_exchange", "exchange_nlo_sum",
+           "transition_sum_rules"]
 
 
 #: Largest |omega| (hartree) accepted: α falls as 1/ω², which would underflow beyond.
@@ -105,8 +106,11 @@ def oscillator_sum(state, k, *, level_shifts=None) -> float:
     Parameters
     ----------
     state : str or tuple
+        Any (n, l) state, e.g. "1s", 1 <= n <= N_STATE_MAX.
     k : int
         Power of the excitation energy, integer (downward transitions have ω < 0).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.spectral_rule`.
 
     Returns
     -------
@@ -133,14 +137,19 @@ def oscillator_sum(state, k, *, level_shifts=None) -> float:
     return float(np.sum(2.0 * rule.x2[keep] * rule.omega[keep] ** p))
 
 
-def pair_sum(state1, state2, func, *, level_shifts=None):
+def pair_sum(state1, state2, func, *, level_shifts=None, check_resonance=True):
     """Σ'_{m1,m2} x2₁ x2₂ func(ΔE₁, ΔE₂) over the intermediate states of two atoms.
 
     The generic double state sum of Eqs. (23)-(25), (31)-(36), (40)-(42), (62), with
     ΔE_i = E_{n_i} - E_{m_i} in hartree (the paper's sign). ``func`` must be vectorised;
-    it receives broadcastable arrays of shapes (M1, 1) and (1, M2). Unlike :func:`C6`
-    this generic sum does not check for resonant pairs (ΔE₁ + ΔE₂ = 0): a ``func`` with
-    a pole there is the caller's responsibility.
+    it receives broadcastable arrays of shapes (M1, 1) and (1, M2). Like :func:`C6`, the
+    sum first rejects pairs of states with an intermediate pair at the pole ΔE₁ + ΔE₂ = 0
+    of the energy denominators of those equations (exactly resonant discrete levels, both
+    atoms with a degenerate level) or with a downward transition of one atom that can
+    ionise the other (real ionisation: the sum is then a principal value plus an
+    imaginary part). ``check_resonance=False`` skips that check, for a ``func`` without a
+    pole at ΔE₁ + ΔE₂ = 0 (e.g. ``lambda a, b: a * b``); the finiteness of the sum is then
+    the caller's responsibility.
 
     Parameters
     ----------
@@ -151,19 +160,35 @@ def pair_sum(state1, state2, func, *, level_shifts=None):
     level_shifts : dict, optional
         Extra level energies (hartree), applied to both atoms' rules, see
         :func:`hydrogen.spectrum.spectral_rule`.
+    check_resonance : bool, optional
+        Reject resonant pairs (default True), as :func:`C6` does.
 
     Returns
     -------
     numpy scalar
         The sum, in bohr⁴ × [func] (x2 = Σ_m |⟨m|x|n⟩|² in bohr² per atom).
 
+    Raises
+    ------
+    SingularSumError
+        ``check_resonance`` is true and an intermediate pair is resonant
+        (ΔE₁ + ΔE₂ = 0), or a downward transition of one atom can ionise the other.
+
     Examples
     --------
     >>> round(float(-6 * pair_sum("1s", "1s", lambda a, b: 1 / (a + b))), 10)   # C6, Eq. (32)
     6.4990267054
+    >>> pair_sum("2s", "2s", lambda a, b: 1 / (a + b))
+    Traceback (most recent call last):
+    ...
+    hydrogen.spectrum.SingularSumError: pair sum for 2s-2s is singular: an intermediate pair is exactly resonant (ΔE₁ + ΔE₂ = 0) in the Coulomb spectrum
+    >>> round(float(pair_sum("2s", "2s", lambda a, b: a * b, check_resonance=False)), 12)
+    0.25
     """
     r1 = spectral_rule(state1, level_shifts=level_shifts)
     r2 = spectral_rule(state2, level_shifts=level_shifts)
+    if check_resonance:
+        _check_resonance(r1, r2)
     return np.sum(r1.x2[:, None] * r2.x2[None, :] * func(r1.dE[:, None], r2.dE[None, :]))
 
 
@@ -198,11 +223,20 @@ def C6(state1, state2=None, *, level_shifts=None) -> float:
         S states (state2 defaults to state1), 1 <= n <= N_STATE_MAX = 1000 (both are
         checked before anything is computed). Cost: ~1 ms (1s) to ~0.2 s (n = 1000) for
         each new state, then cached.
+    level_shifts : dict, optional
+        Extra level energies (hartree), applied to both atoms' rules, see
+        :func:`hydrogen.spectrum.spectral_rule`.
 
     Returns
     -------
     float
         C6 in hartree·bohr⁶ (W = -C6/R⁶).
+
+    Raises
+    ------
+    SingularSumError
+        An intermediate pair is resonant (ΔE₁ + ΔE₂ = 0) or a downward transition of one
+        atom can ionise the other.
 
     Examples
     --------
@@ -258,8 +292,7 @@ def london_nlo_sum(state1, state2=None, *, level_shifts=None) -> float:
 def expectation_r2(n: int, l: int) -> float:
     """⟨n l|r²|n l⟩ = n²(5n² + 1 - 3l(l+1))/2 bohr² (Bethe-Salpeter Eq. (3.24)).
 
-    The exact value of the sum rule (C1), Σ' x2 = ⟨r²⟩/3 (:func:`sum_rules`). The
-    arguments are not validated (a closed form for the tests and sum rules).
+    The exact value of the sum rule (C1), Σ' x2 = ⟨r²⟩/3 (:func:`sum_rules`).
 
     Parameters
     ----------
@@ -273,6 +306,11 @@ def expectation_r2(n: int, l: int) -> float:
     float
         ⟨r²⟩ in bohr².
 
+    Raises
+    ------
+    ValueError
+        n or l not integers, n < 1, or l outside 0 <= l < n.
+
     Examples
     --------
     >>> expectation_r2(1, 0)
@@ -280,6 +318,7 @@ def expectation_r2(n: int, l: int) -> float:
     >>> expectation_r2(2, 1)
     30.0
     """
+    n, l = _check_nl(n, l)
     return n * n * (5 * n * n + 1 - 3 * l * (l + 1)) / 2.0
 
 
@@ -352,14 +391,43 @@ def sum_rules(state, *, level_shifts=None) -> dict:
 
 
 def transition_sum_rules(bra, ket, *, level_shifts=None) -> dict:
-    """The sums (T0)-(T3) of the module docstring on the rule, with their scales.
+    """The transition sum rules (T0)-(T3) on :func:`hydrogen.spectrum.transition_rule`.
 
-    Returns a dict name -> (computed, scale): the signed sum over the rule and the same sum
-    with |w| (the round-off and truncation floor of the signed sum is ~1e-16 × scale).
-    The exact values are not computed here (the tests take them from sympy).
+    With the signed weights w_m = ⟨bra|x|m⟩⟨m|x|ket⟩, ε_m = E_m - E_mean and
+    Δ = E_ket - E_bra (docs/excited.md §2, from [x, H] = i p_x; exact values for S states
+    bra ≠ ket):
+
+    * "T0": Σ w = ⟨bra|x²|ket⟩ = ⟨bra|r²|ket⟩/3  (bohr²);
+    * "T1": Σ ε w = ⟨bra|[x,[H,x]]|ket⟩/2 = δ_{bra,ket}/2  (hartree·bohr²);
+    * "T2": Σ (ε² - Δ²/4) w = ⟨bra|p_x²|ket⟩ = (2/3)⟨bra|1/r|ket⟩  (hartree²·bohr²);
+    * "T3": Σ ε(ε² - Δ²/4) w = ⟨bra|∂²ₓV|ket⟩/2 = (2/3)(n_bra n_ket)^{-3/2}
+      (hartree³·bohr²).
+
+    The exact values are not computed here (tests/test_transition.py takes them from
+    sympy); this returns the signed sums and their scales.
+
+    Parameters
+    ----------
+    bra, ket : str or tuple or State
+        Levels of equal l, e.g. "1s" and "3s" (as for
+        :func:`hydrogen.spectrum.transition_rule`; bra = ket gives the diagonal rule).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.transition_rule`.
+
+    Returns
+    -------
+    dict
+        name -> (computed, scale) floats in the units above: the signed sum over the rule
+        and the same sum of |w g| (the round-off and truncation floor of the signed sum,
+        which cancels, is ~1e-16 × scale).
 
     Examples
     --------
+    >>> rules = transition_sum_rules("1s", "2s")
+    >>> round(rules["T0"][0], 12)          # ⟨1s|r²|2s⟩/3 = -512√2/729
+    -0.99324738537
+    >>> round(rules["T3"][0], 12)          # (2/3)(1·2)^{-3/2} = √2/6
+    0.235702260396
     >>> got, scale = transition_sum_rules("1s", "3s")["T1"]      # Σ ε w = 0 for bra ≠ ket
     >>> abs(got) < 1e-13 * scale
     True
@@ -442,13 +510,35 @@ def C6_exchange(state1, state2, *, level_shifts=None) -> float:
 def exchange_nlo_sum(state1, state2, *, level_shifts=None) -> float:
     """Σ_{m,m'} w_m w_m' ε_m ε_m'/(ε_m + ε_m'), hartree·bohr⁴: the exchange analogue of Eq. (36).
 
-    With it the R⁻⁴ term of the exchange element is
-    H₁₂^(1) = α² [2 × this - X6 Δ²/12] / R⁴ (a.u., Δ = E_b - E_a; docs/excited.md).
+    w_m = ⟨a|x|m⟩⟨m|x|b⟩ and ε_m = E_m - E_mean as in :func:`C6_exchange`. The R⁻⁴ term of
+    the exchange element is then H₁₂^(1) = α² [2 × this - X6 Δ²/12] / R⁴ (atomic units,
+    c = 1/α, Δ = E_b - E_a; docs/excited.md §3: the O(R²/c²) term of the photon
+    propagators, as Eq. (36) is for the direct term, where the state sum of Eq. (36) in
+    atomic units is :func:`london_nlo_sum`).
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple or State
+        Two different S states, e.g. "1s" and "2s" (order irrelevant).
+    level_shifts : dict, optional
+        Extra level energies (hartree), see :func:`hydrogen.spectrum.transition_rule`.
+
+    Returns
+    -------
+    float
+        The sum in hartree·bohr⁴.
+
+    Raises
+    ------
+    ValueError
+        Equal states, non-S states.
+    SingularSumError
+        An intermediate pair degenerate with the initial pair (e.g. 2s-3s: |2p, 3p⟩).
 
     Examples
     --------
-    >>> exchange_nlo_sum("1s", "2s") > 0
-    True
+    >>> round(exchange_nlo_sum("1s", "2s"), 10)
+    0.0614036809
     """
     rule, eps, total = _exchange_grid(state1, state2, level_shifts)
     w = rule.x2

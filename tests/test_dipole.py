@@ -28,10 +28,10 @@ import sympy as sp
 from hypothesis import given, settings, strategies as st
 from sympy.physics.hydrogen import R_nl
 
-from hydrogen.dipole import (N_MAX, _circular_start, angular_dipole, cartesian_dipole,
-                             dipole_density, oscillator_strength, oscillator_strength_density,
-                             p_tensor, radial_dipole, radial_dipole_continuum,
-                             radial_dipole_levels, radial_dipole_matrix)
+from hydrogen.dipole import (N_MAX, _circular_start, _radial_dipole_levels, angular_dipole,
+                             cartesian_dipole, dipole_density, oscillator_strength,
+                             oscillator_strength_density, p_tensor, radial_dipole,
+                             radial_dipole_continuum, radial_dipole_matrix)
 from hydrogen.radial import continuum_radial_function, radial_function
 
 # ---------------------------------------------------------------------------
@@ -350,7 +350,7 @@ def test_levels_equal_scalar_integrals(n, l, l2):
     # the vectorised levels (both directions, binomials updated from level to level) against
     # the scalar routine: the same floating-point operations, so equal to a few ulp
     n2 = np.arange(l2 + 1, 2 * n + 41)
-    got = radial_dipole_levels(n, l, l2, n2)
+    got = _radial_dipole_levels(n, l, l2, n2)
     ref = np.array([radial_dipole(n, l, int(m), l2) for m in n2])
     np.testing.assert_allclose(got, ref, rtol=1e-15, atol=0)
 
@@ -360,7 +360,7 @@ def test_levels_beyond_n_max_against_gordon_formula():
     # the spectral rule of 1000s needs levels up to n' = 2040 > N_MAX: start values with a
     # separate exponent; Gordon's formula at 80 digits (tolerance as for n = 500 above)
     n2 = np.array([2001, 2040])
-    got = radial_dipole_levels(1000, 0, 1, np.arange(2, 2041))[n2 - 2]
+    got = _radial_dipole_levels(1000, 0, 1, np.arange(2, 2041))[n2 - 2]
     for m, g in zip(n2, got):
         assert _rel(abs(g), float(_gordon_abs(1000, 0, int(m), 1, dps=80))) < 1e-10
 

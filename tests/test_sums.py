@@ -1,11 +1,14 @@
 """State sums against exact values, literature values and a second representation."""
+import warnings
+
 import numpy as np
 import pytest
+import sympy as sp
 from hypothesis import given, settings, strategies as st
 
 from hydrogen.spectrum import SingularSumError
-from hydrogen.sums import (C6, london_nlo_sum, oscillator_sum, pair_sum, polarizability,
-                           sum_rules)
+from hydrogen.sums import (C6, expectation_r2, london_nlo_sum, oscillator_sum, pair_sum,
+                           polarizability, sum_rules)
 
 # Yan, Babb, Dalgarno & Drake, Phys. Rev. A 54, 2824 (1996), Table I.
 C6_YAN_1996 = 6.499026705405839
@@ -98,6 +101,51 @@ def test_C6_with_degenerate_level_is_finite_and_continuous():
 
 def test_pair_sum_generic_reproduces_C6():
     assert -6 * pair_sum("1s", "1s", lambda a, b: 1 / (a + b)) == pytest.approx(C6_YAN_1996, rel=1e-13)
+
+
+@pytest.mark.parametrize("s1, s2, shifts, match", [
+    ("2s", "2s", None, "exactly resonant"),    # 2p degenerate with 2s in both atoms
+    ("2s", "3s", None, "exactly resonant"),    # 2s->3p and 3s->2p: ΔE₁ + ΔE₂ = 0
+    # shifts lift the exact swap resonance 3s->20p, 20s->3p; 3s->2p (5/72 hartree) still
+    # ionises 20s (1/800 hartree)
+    ("3s", "20s", {"3p": 1e-6, "20p": 1e-6}, "ionise"),
+])
+def test_pair_sum_refuses_resonant_pairs_like_C6(s1, s2, shifts, match):
+    # the check of C6, before anything is summed: a SingularSumError, never a RuntimeWarning
+    # and an inf or nan
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(SingularSumError, match=match):
+            pair_sum(s1, s2, lambda a, b: 1 / (a + b), level_shifts=shifts)
+    with pytest.raises(SingularSumError, match=match):
+        C6(s1, s2, level_shifts=shifts)
+
+
+def test_pair_sum_without_resonance_check():
+    # a func without a pole at ΔE₁ + ΔE₂ = 0: Σ x2₁x2₂ ΔE₁ΔE₂ = (Σ ΔE x2)² = 1/4 by the
+    # TRK sum (C2), Σ ΔE x2 = -1/2 for every state (the sum of the |terms| is 0.27, so 1e-13
+    # leaves a margin of ~1000 above round-off; observed 1e-16)
+    got = pair_sum("2s", "3s", lambda a, b: a * b, check_resonance=False)
+    assert abs(got - 0.25) < 1e-13
+
+
+@pytest.mark.parametrize("n, l", [(1, 0), (2, 1), (3, 0), (4, 2), (6, 5)])
+def test_expectation_r2_against_sympy(n, l):
+    # Bethe-Salpeter Eq. (3.24) against the integral of sympy's radial functions
+    from sympy.physics.hydrogen import R_nl
+    r = sp.symbols("r", positive=True)
+    exact = sp.integrate(R_nl(n, l, r, 1) ** 2 * r ** 4, (r, 0, sp.oo))
+    assert expectation_r2(n, l) == float(exact)
+
+
+@pytest.mark.parametrize("n, l, match", [
+    (1, 3, r"0 <= l < n = 1, got 3"), (2, 2, r"0 <= l < n = 2, got 2"),
+    (3, -1, r"l must be an integer >= 0"), (0, 0, r"n must be an integer >= 1"),
+    (2.0, 0, r"n must be an integer"), (2, 0.5, r"l must be an integer"),
+])
+def test_expectation_r2_refuses_invalid_quantum_numbers(n, l, match):
+    with pytest.raises(ValueError, match=match):
+        expectation_r2(n, l)
 
 
 def test_london_nlo_sum_casimir_polder_representation():

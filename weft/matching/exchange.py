@@ -34,7 +34,7 @@ lowers the whole 2p level by L (fine structure, 2P₃/₂ with 2/3 of the streng
 above 2S₁/₂, is not modelled). Then the np term of W_dir is an ordinary lower level: the
 same -3 x2 α/R⁶ for R ≪ c/L, and beyond R ~ c/L ≈ 8.5e8 bohr ≈ 4.5 cm an oscillating tail
 -2 x2 α_1s(L)(L/c)⁴ cos(2LR/c)/R² plus a repulsive +23 x2 α_1s/(2π α L R⁷). H₁₂ changes by a
-relative 2e-6 (L/Δ) at most.
+relative 1.7e-6 for R ≪ c/Δ, rising to 3.9e-5 for R ≫ c/Δ (docs/excited.md §4: ≤ 4e-5).
 
 Literature (tests in tests/test_exchange.py): Adhikari, Debierre, Matveev, Kolachevsky,
 Jentschura, PRA 95, 022703 (2017), arXiv:1701.08812: C6(2S;1S) ± X6 = 176.75 ± 27.98 (van der
@@ -58,7 +58,7 @@ from .base import Contribution
 from .magnetic import magnetic_contact_coefficient, magnetic_dipole_potential
 from .retarded import direct_kernel, exchange_kernel, tr_gg
 
-__all__ = ["ORDERS", "contributions", "LAMB_SHIFT_2S_MHZ", "lamb_shift_hartree",
+__all__ = ["ORDERS", "orders", "contributions", "LAMB_SHIFT_2S_MHZ", "lamb_shift_hartree",
            "lamb_shift_2s", "SYMMETRY_TERMS",
            "molecular_terms", "excited_pair", "short_coefficients", "short_contributions",
            "long_contributions", "intermediate_contributions", "branch_potential",
@@ -76,6 +76,14 @@ SYMMETRY_TERMS = {"+": ("1Σg+", "3Σu+"), "-": ("1Σu+", "3Σg+"),
 def lamb_shift_hartree() -> float:
     """L = E(2S₁/₂) - E(2P₁/₂) in hartree, from :data:`LAMB_SHIFT_2S_MHZ` (weft.units).
 
+    The measured 1057.845 MHz (Lundeen & Pipkin, PRL 46, 232 (1981)) divided by the
+    hartree frequency ``weft.units.HARTREE_MHZ``.
+
+    Returns
+    -------
+    float
+        L in hartree (1.6077e-7; c/L = 8.5e8 bohr).
+
     Examples
     --------
     >>> round(lamb_shift_hartree() * 1e7, 4)
@@ -87,10 +95,23 @@ def lamb_shift_hartree() -> float:
 def lamb_shift_2s() -> dict:
     """``level_shifts`` option of the physical 2s-2p Lamb shift: the 2p level lowered by L.
 
+    The whole 2p level is lowered by L = :func:`lamb_shift_hartree` (the fine structure,
+    2P₃/₂ with 2/3 of the strength, and the 2p width are not modelled; docs/excited.md §1).
+
+    Returns
+    -------
+    dict
+        {"2p": -L}, L in hartree: the ``level_shifts`` argument of
+        :func:`hydrogen.spectrum.spectral_rule`, :func:`branch_potential` and
+        :class:`weft.Pair`.
+
     Examples
     --------
-    >>> sorted(lamb_shift_2s())
+    >>> shifts = lamb_shift_2s()
+    >>> sorted(shifts)
     ['2p']
+    >>> round(shifts["2p"] * 1e7, 4)
+    -1.6077
     """
     return {"2p": -lamb_shift_hartree()}
 
@@ -98,8 +119,24 @@ def lamb_shift_2s() -> dict:
 def molecular_terms(symmetry: str) -> tuple:
     """Molecular states of a branch: "+" → ('1Σg+', '3Σu+'), "-" → ('1Σu+', '3Σg+').
 
-    Derivation in docs/excited.md (inversion maps the spatial Ψ± to ±Ψ± for the singlet and
-    to ∓Ψ± for the triplet).
+    Derivation in docs/excited.md §1 (inversion maps the spatial Ψ± to ±Ψ± for the singlet
+    and to ∓Ψ± for the triplet).
+
+    Parameters
+    ----------
+    symmetry : {"+", "-", "direct"}
+        The branch E± = W_dir ± H₁₂, or "direct" (W_dir alone).
+
+    Returns
+    -------
+    tuple of str
+        The molecular term symbols of the branch (singlet, triplet); for "direct" a
+        one-element tuple describing what W_dir alone stands for.
+
+    Raises
+    ------
+    ValueError
+        Any other ``symmetry``.
 
     Examples
     --------
@@ -160,9 +197,30 @@ def _sign(symmetry) -> int:
 def short_coefficients(state, *, level_shifts=None) -> dict:
     """Short-regime coefficients of 1s-ns, atomic units (module table).
 
-    Returns {"C6", "X6", "C4", "X4"} with W_dir = -C6/R⁶ + C4/R⁴ + …, H₁₂ = -X6/R⁶ + X4/R⁴ + …:
-    C4 = -2α² Σ x2x2 ΔEΔE/(ΔE+ΔE) (Eq. (36)), X4 = α²[2 Σ ww εε/(ε+ε) - X6 Δ²/12]
-    (the exchange analogue: the O(R²/c²) term of Tr[G(Δ/2+ν)G(Δ/2-ν)], docs/excited.md).
+    W_dir = -C6/R⁶ + C4/R⁴ + …, H₁₂ = -X6/R⁶ + X4/R⁴ + …, with C6 of Eq. (32)
+    (:func:`hydrogen.C6`), X6 its exchange partner (:func:`hydrogen.C6_exchange`),
+    C4 = -2α² Σ x2x2 ΔEΔE/(ΔE+ΔE) (Eq. (36), :func:`hydrogen.london_nlo_sum`) and
+    X4 = α²[2 Σ ww εε/(ε+ε) - X6 Δ²/12] (the exchange analogue: the O(R²/c²) term of
+    Tr[G(Δ/2+ν)G(Δ/2-ν)], docs/excited.md §3; :func:`hydrogen.exchange_nlo_sum`).
+
+    Parameters
+    ----------
+    state : str or tuple or State
+        The excited atom's S state ns, n >= 2 (its partner is in 1s).
+    level_shifts : dict, optional
+        Extra level energies (hartree), e.g. :func:`lamb_shift_2s`.
+
+    Returns
+    -------
+    dict
+        {"C6", "X6"} in hartree·bohr⁶ and {"C4", "X4"} in hartree·bohr⁴ (α² included).
+
+    Raises
+    ------
+    ValueError
+        ``state`` is 1s or not an S state.
+    SingularSumError
+        A resonant intermediate pair (see :func:`hydrogen.C6_exchange`).
 
     Examples
     --------
@@ -183,8 +241,28 @@ def short_coefficients(state, *, level_shifts=None) -> dict:
 def short_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None):
     """Dispersive short-regime terms of a branch, orders "0", "1", "3/2" (hartree).
 
-    The magnetic order "1/2" and the local δ³(R) terms are those of
-    :mod:`weft.matching.short` (diagonal in the pair states).
+    "0": -(C6 ± X6)/R⁶ (Eqs. (31), (32) and the exchange partner); "1":
+    (C4 ± X4)/R⁴ (Eq. (36) and its exchange analogue), coefficients of
+    :func:`short_coefficients`; "3/2": -7α³/(6πR³) (Eq. (38) in atomic units, state
+    independent, no exchange part since ⟨1s|[x,[H,x]]|ns⟩ = 0). The magnetic order "1/2"
+    and the local δ³(R) terms are those of :mod:`weft.matching.short` (diagonal in the
+    pair states).
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr, a₀ ≪ R ≪ c/ΔE (the window is :func:`weft.validity.domain`).
+    state1, state2 : str or tuple or State
+        1s and ns (either order); 1s-1s with ``symmetry`` "direct" or None.
+    symmetry : {"+", "-", "direct"} or None
+        Branch E± = W_dir ± H₁₂, or "direct" (W_dir alone).
+    level_shifts : dict, optional
+        Extra level energies (hartree), e.g. :func:`lamb_shift_2s`.
+
+    Returns
+    -------
+    list of :class:`weft.matching.base.Contribution`
+        Orders "0", "1", "3/2"; each ``value`` in hartree, same shape as ``R_bohr``.
 
     Examples
     --------
@@ -219,13 +297,27 @@ def degenerate_direct_coefficient(state, *, level_shifts=None) -> float:
     """3 x2_np α_1s(0), hartree·bohr⁶: the unretarded np part of W_dir (= 121.5 for 2s).
 
     The np level of ns (ω = 0) puts π x2 δ(u) in α_ns(iu); the Casimir-Polder integral then
-    gives -3 x2_np α_1s(0)/R⁶ at every R (never retarded). With a level shift L it is the
-    R ≪ c/L limit.
+    gives -3 x2_np α_1s(0)/R⁶ at every R (never retarded; docs/excited.md §4). With a level
+    shift L it is the R ≪ c/L limit.
+
+    Parameters
+    ----------
+    state : str or tuple or State
+        The excited atom's S state ns (1s gives 0: no degenerate level).
+    level_shifts : dict, optional
+        Not used: the coefficient is that of the Coulomb spectrum, i.e. the R ≪ c/L limit
+        also when a shift L lifts the degeneracy (:func:`long_contributions` then uses the
+        exact form).
+
+    Returns
+    -------
+    float
+        3 x2_np α_1s(0) in hartree·bohr⁶ (x2_np in bohr², α_1s(0) = 9/2 bohr³).
 
     Examples
     --------
-    >>> degenerate_direct_coefficient("2s")       # 3 · 9 · 9/2 (x2 = (3√3)²/3)
-    121.5...
+    >>> round(degenerate_direct_coefficient("2s"), 9)       # 3 · 9 · 9/2 (x2 = (3√3)²/3)
+    121.5
     """
     ns = parse_state(state)
     rule = spectral_rule(ns)
@@ -237,9 +329,20 @@ def adhikari_cp_mixing(state) -> float:
     """6 w_np Σ_m w_m/(E_m - E_1s), hartree·bohr⁶: the Casimir-Polder-range mixing term of
     Adhikari et al., PRA 95, 022703 (2017) (46.61 for 2s).
 
-    It is the part of X6 with the np level on the ns side (ε_np + ε_m = E_m - E_1s). It is
-    *not* the large-R limit of the exact exchange element (docs/excited.md): kept to
+    It is the part of X6 with the np level on the ns side (ε_np + ε_m = E_m - E_1s), by
+    analogy with the direct 121.50 = :func:`degenerate_direct_coefficient`. It is *not*
+    the large-R limit of the exact exchange element (docs/excited.md §8.1): kept to
     document the comparison.
+
+    Parameters
+    ----------
+    state : str or tuple or State
+        The excited atom's S state ns, n >= 2.
+
+    Returns
+    -------
+    float
+        6 w_np Σ_m w_m/(E_m - E_1s) in hartree·bohr⁶ (w in bohr², energies in hartree).
 
     Examples
     --------
@@ -261,6 +364,24 @@ def long_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None):
     * "2": Casimir-Polder of the other levels, -23 α_1s α'_ns/(4πα R⁷) (Eq. (52));
     * "res": pole terms of lower levels (n >= 3), exact closed form, and the exchange
       ±Re[i S e^{iΔR/c}]/R² (the leading term; relative corrections O(c/(ΔR))).
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr, R ≫ c/ΔE of the non-degenerate levels (the window is
+        :func:`weft.validity.domain`: R >= 3.9e4 for 1s-2s "direct", 1.1e6 for "+", "-").
+    state1, state2 : str or tuple or State
+        1s and ns (either order); 1s-1s with ``symmetry`` "direct" or None.
+    symmetry : {"+", "-", "direct"} or None
+        Branch E± = W_dir ± H₁₂, or "direct" (W_dir alone: no exchange tail).
+    level_shifts : dict, optional
+        Extra level energies (hartree), e.g. :func:`lamb_shift_2s` (then "np" is exact
+        across R ~ c/L).
+
+    Returns
+    -------
+    list of :class:`weft.matching.base.Contribution`
+        Orders "np", "2", "res"; each ``value`` real, in hartree, same shape as ``R_bohr``.
 
     Examples
     --------
@@ -329,7 +450,28 @@ def intermediate_contributions(R_bohr, state1, state2, symmetry, *, level_shifts
 
     Orders: "0" = Re W_dir (direct), "x" = ±Re H₁₂ (exchange, absent for "direct").
     The imaginary parts (changes of the pair's decay rate) are returned by
-    :func:`branch_potential` with ``complex_=True``.
+    :func:`branch_potential` with ``complex_=True``. W_dir generalises Eqs. (54), (61) to
+    degenerate and lower levels; H₁₂ = e^{iΔR/c}B(R) (docs/excited.md §§3-4).
+
+    Parameters
+    ----------
+    R_bohr : array_like
+        Distances in bohr, finite and > 0 (any R: the kernels are exact).
+    state1, state2 : str or tuple or State
+        1s and ns (either order); 1s-1s with ``symmetry`` "direct" or None.
+    symmetry : {"+", "-", "direct"} or None
+        Branch E± = W_dir ± H₁₂, or "direct" (W_dir alone).
+    level_shifts : dict, optional
+        Extra level energies (hartree), e.g. :func:`lamb_shift_2s`.
+    fast : bool, optional
+        True (default): the Chebyshev fast paths (``DirectKernel.fast``,
+        ``ExchangeKernel.fast``, ~1e-12 relative); False: the direct quadrature per R.
+
+    Returns
+    -------
+    list of :class:`weft.matching.base.Contribution`
+        Orders "0" and (for "+" and "-") "x"; each ``value`` real, in hartree, same shape as
+        ``R_bohr``.
 
     Examples
     --------
@@ -370,6 +512,18 @@ def branch_potential(R_bohr, state1, state2, symmetry, *, regime="intermediate",
     complex_ : bool
         Intermediate regime only: return the complex value W_dir ± H₁₂, whose imaginary part
         is minus half the change of the pair's decay rate (for R → 0 it is -Γ_2γ/2 for Ψ+).
+
+    Returns
+    -------
+    ndarray
+        E± (or W_dir for "direct") in hartree, same shape as ``R_bohr``; real, or complex
+        with ``complex_=True``.
+
+    Raises
+    ------
+    ValueError
+        R not finite and > 0, an unknown ``regime``, ``complex_`` outside the intermediate
+        regime, or an invalid pair or ``symmetry`` (see :func:`excited_pair`).
 
     Examples
     --------
@@ -417,11 +571,15 @@ def orders(regime: str, pair: Pair) -> tuple:
     Parameters
     ----------
     regime : {"short", "long", "intermediate"}
+        The regime (the keys of :data:`ORDERS`).
     pair : Pair
+        A validated 1s-ns pair.
 
     Returns
     -------
     tuple of str
+        The order keys of :data:`ORDERS` for ``regime``, without "x" when the pair's
+        symmetry is "direct".
 
     Examples
     --------

@@ -122,10 +122,12 @@ def kernel(l1, l2, x):
         Multipole orders (1 dipole, 2 quadrupole, 3 octupole): (1,1), (1,2), (2,1), (1,3),
         (3,1) or (2,2).
     x : float or array_like
+        x = uR/c >= 0 (dimensionless: u in hartree, R in bohr, c = 1/α).
 
     Returns
     -------
-    float or ndarray like ``x``.
+    float or ndarray
+        P_{l1 l2}(x), dimensionless, same shape as ``x``.
 
     Examples
     --------
@@ -191,7 +193,8 @@ def potential_cp(R_bohr, state1="1s", state2="1s", power=8):
 
     Returns
     -------
-    ndarray like R_bohr.
+    ndarray
+        W_p in hartree, same shape as ``R_bohr``.
 
     Examples
     --------
@@ -275,7 +278,8 @@ def potential_fast(R_bohr, state1="1s", state2="1s", power=8):
 
     Returns
     -------
-    ndarray like R_bohr.
+    ndarray
+        W_p in hartree, same shape as ``R_bohr``.
 
     Examples
     --------
@@ -322,12 +326,19 @@ def long_range_coefficient(state1="1s", state2="1s", power=8) -> float:
     Parameters
     ----------
     state1, state2 : str or tuple
-        Ground-state S atoms.
+        Ground-state S atoms ("1s").
     power : int
-        6, 8 or 10.
+        6, 8 or 10: the inverse power of the short-range limit of W_p.
+
+    Returns
+    -------
+    float
+        C_{p+1} in hartree·bohr^{p+1} (proportional to c = 1/α ≈ 137.036 in atomic units).
 
     Examples
     --------
+    >>> round(long_range_coefficient(power=6) * units.ALPHA, 10)  # 23 (9/2)²/(4π), Eq. (53)
+    37.0632073725
     >>> round(long_range_coefficient(power=8) * units.ALPHA, 8)   # (531/16π)·(9/2)·15, 1s-1s
     713.06388097
     """
@@ -341,18 +352,34 @@ def long_range_coefficient(state1="1s", state2="1s", power=8) -> float:
 
 
 def retardation_coefficient(state1="1s", state2="1s", power=8) -> float:
-    """D_p of the first retardation correction W_p ≈ -C_p/R^p + α² D_p/R^{p-2} (R -> 0).
+    """D_p of the first retardation correction W_p ≈ -C_p/R^p + α² D_p/R^{p-2} (R -> 0), Eq. (K1).
 
-    From e^{-2x}P(x) = P(0) - c₂x² + O(x⁴) and (1/π)∫₀^∞ u² α_a α_b du = 2 Σ ω_a ω_b q_a q_b/
-    (ω_a + ω_b): D_p = Σ_{(l1,l2)} 2 c₂(l1,l2) Σ_{a,b} ω_a ω_b q_a^{(l1)} q_b^{(l2)}/(ω_a + ω_b)
-    (hartree·bohr^{p-2}/α², positive: the correction is repulsive), a London-type double sum
-    over the rules of :mod:`hydrogen.multipole`. For p = 6 it is W^(1) of Eq. (36):
-    α² D_6/R⁴.
+    From e^{-2x}P(x) = P(0) - c₂x² + O(x⁴) (c₂ = 1, 3/2, 2, 5 for (1,1), (1,2), (1,3),
+    (2,2)) and (1/π)∫₀^∞ u² α_a(iu) α_b(iu) du = 2 Σ ω_a ω_b q_a q_b/(ω_a + ω_b):
+    D_p = Σ_{(l1,l2)} 2 c₂(l1,l2) Σ_{a,b} ω_a ω_b q_a^{(l1)} q_b^{(l2)}/(ω_a + ω_b), a
+    London-type double sum over the rules of :mod:`hydrogen.multipole` (positive: the
+    correction is repulsive). For p = 6 it is W^(1) of Eq. (36): α² D_6/R⁴, i.e.
+    D_6 = -2 × :func:`hydrogen.london_nlo_sum`.
+
+    Parameters
+    ----------
+    state1, state2 : str or tuple
+        Ground-state S atoms ("1s").
+    power : int
+        6, 8 or 10: the inverse power of the leading short-range term -C_p/R^p.
+
+    Returns
+    -------
+    float
+        D_p in hartree·bohr^{p-2} (the correction α² D_p/R^{p-2} is in hartree with R in
+        bohr and α the fine-structure constant).
 
     Examples
     --------
-    >>> retardation_coefficient(power=8) > 0
-    True
+    >>> round(retardation_coefficient(power=6), 10)      # -2 london_nlo_sum("1s"), Eq. (36)
+    0.4628065388
+    >>> round(retardation_coefficient(power=8), 10)
+    7.1929922789
     """
     power = _check_power(power)
     st1, st2 = _check_ground(state1, "state1"), _check_ground(state2, "state2")

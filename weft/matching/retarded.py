@@ -94,10 +94,32 @@ _CHEB_NODES = 40
 def check_excited_state(state) -> State:
     """The excited partner of a 1s atom: an S state with n >= 1 (n = 1 gives 1s-1s).
 
+    The kernels of this module (items 1 and 2 of the module docstring) are derived for
+    H(1s) + H(ns); the state range of the sums is checked by the spectral rules.
+
+    Parameters
+    ----------
+    state : str or tuple or State
+        The partner's state, e.g. "2s" or (3, 0).
+
+    Returns
+    -------
+    State
+        The parsed S state.
+
+    Raises
+    ------
+    ValueError
+        An unknown label or invalid quantum numbers, or l != 0.
+
     Examples
     --------
     >>> check_excited_state("2s").n
     2
+    >>> check_excited_state("2p")
+    Traceback (most recent call last):
+    ...
+    ValueError: state: only S states are supported (the partner of 1s), got 2p
     """
     st = parse_state(state)
     if st.l != 0:
