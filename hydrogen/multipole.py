@@ -100,7 +100,7 @@ from .sums import _check_omega, _check_resonance
 
 __all__ = ["radial_multipole", "radial_multipole_continuum", "multipole_density",
            "multipole_rule", "multipole_polarizability", "multipole_sum_rules",
-           "multipole_transition_rule", "transition_sum_rules", "dispersion_coefficient",
+           "multipole_transition_rule", "multipole_transition_sum_rules", "dispersion_coefficient",
            "dispersion_exchange", "C8", "C10", "C8_exchange", "C10_exchange", "K_MAX", "N_MAX",
            "N_STATE_MAX"]
 
@@ -796,7 +796,7 @@ def multipole_transition_rule(state1, state2, l) -> SpectralRule:
     return _cached_transition_rule(n1, n2, l)
 
 
-def transition_sum_rules(state1, state2, l) -> dict:
+def multipole_transition_sum_rules(state1, state2, l) -> dict:
     """Sum rules of :func:`multipole_transition_rule`, with exact values (closure, commutators).
 
     The off-diagonal (M2), with the signed weights t_m and Ē = (E_n1 + E_n2)/2:
@@ -824,7 +824,7 @@ def transition_sum_rules(state1, state2, l) -> dict:
 
     Examples
     --------
-    >>> got, exact = transition_sum_rules("1s", "2s", 2)["commutator"]
+    >>> got, exact = multipole_transition_sum_rules("1s", "2s", 2)["commutator"]
     >>> round(exact, 12)                    # 2 ⟨1s|r²|2s⟩ = -1024√2/243
     -5.959484312222
     >>> abs(got - exact) < 1e-12

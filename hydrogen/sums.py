@@ -18,7 +18,7 @@ import numpy as np
 
 from .spectrum import (DISCRETE, SingularSumError, SpectralRule, check_state, spectral_rule,
                        transition_rule)
-from .states import _check_nl, parse_state
+from .states import _as_int, _check_nl, parse_state
 
 __all__ = ["polarizability", "oscillator_sum", "C6", "london_nlo_sum", "pair_sum",
            "sum_rules", "expectation_r2", "expectation_p2", "C6_exchange", "exchange_nlo_sum",
@@ -343,6 +343,7 @@ def expectation_p2(n: int) -> float:
     >>> expectation_p2(2)
     0.25
     """
+    n = _as_int("n", n, 1)
     return 1.0 / n ** 2
 
 

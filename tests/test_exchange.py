@@ -18,6 +18,7 @@ from hydrogen.sturmian import alpha_iu_sturmian, alpha_real_sturmian
 from hydrogen.sums import C6, polarizability
 from hydrogen.spectrum import transition_rule
 from hydrogen.sums import C6_exchange
+import weft
 from weft import units
 from weft.matching import exchange as ex
 from weft.matching import intermediate
@@ -354,3 +355,12 @@ def test_bad_input():
     with pytest.raises(ValueError, match="R must be"):
         ex.branch_potential(-1.0, "1s", "2s", "+")
     assert ex.excited_pair("1s", "1s", None).n == 1
+
+
+def test_helper_functions_refuse_states_they_do_not_describe():
+    with pytest.raises(ValueError, match="excited S state"):
+        ex.adhikari_cp_mixing("1s")
+    with pytest.raises(ValueError, match="excited S state"):
+        ex.degenerate_direct_coefficient("2p")
+    with pytest.raises(ValueError, match="regime"):
+        ex.orders("medium", weft.Pair("1s", "2s", symmetry="+"))

@@ -37,7 +37,7 @@ from hydrogen.multipole import (C8, C10, C8_exchange, C10_exchange, dispersion_c
                                 multipole_polarizability, multipole_rule,
                                 multipole_sum_rules, multipole_transition_rule,
                                 radial_multipole, radial_multipole_continuum,
-                                transition_sum_rules)
+                                multipole_transition_sum_rules)
 from hydrogen.spectrum import SingularSumError
 
 # Yan, Babb, Dalgarno & Drake, Phys. Rev. A 54, 2824 (1996), Table I (H(1s)-H(1s)).
@@ -445,7 +445,7 @@ def test_transition_sum_rules_against_sympy(n, l):
     t = rule.x2
     terms = {"closure": t, "commutator": 2 * (e_m + 0.25 + 0.25 / n ** 2) * t,
              "velocity": (e_m + 0.5) * (e_m + 0.5 / n ** 2) * t}
-    got = transition_sum_rules("1s", f"{n}s", l)
+    got = multipole_transition_sum_rules("1s", f"{n}s", l)
     for name, exact in (("closure", closure), ("commutator", comm), ("velocity", velocity)):
         scale = float(np.sum(np.abs(terms[name])))
         assert abs(got[name][0] - exact) <= 1e-13 * scale, name

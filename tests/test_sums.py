@@ -7,7 +7,7 @@ import sympy as sp
 from hypothesis import given, settings, strategies as st
 
 from hydrogen.spectrum import SingularSumError
-from hydrogen.sums import (C6, expectation_r2, london_nlo_sum, oscillator_sum, pair_sum,
+from hydrogen.sums import (C6, expectation_p2, expectation_r2, london_nlo_sum, oscillator_sum, pair_sum,
                            polarizability, sum_rules)
 
 # Yan, Babb, Dalgarno & Drake, Phys. Rev. A 54, 2824 (1996), Table I.
@@ -236,3 +236,8 @@ def test_huge_imaginary_frequency_is_refused_and_the_edge_is_exact():
     assert polarizability("1s", 1e100j) == pytest.approx(1e-200, rel=5e-12, abs=0)
     with pytest.raises(ValueError, match="omega"):
         polarizability("1s", 1e300j)
+
+
+def test_expectation_p2_validates_n():
+    with pytest.raises(ValueError, match="n"):
+        expectation_p2(0)

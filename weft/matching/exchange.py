@@ -186,6 +186,14 @@ def _same_level(state1, state2) -> bool:
     return (a.n, a.l) == (b.n, b.l)
 
 
+def _excited_s_state(state) -> State:
+    """An S state with n >= 2 (the excited atom of a 1s-ns pair), validated."""
+    st = check_state(state)
+    if st.l != 0 or st.n < 2:
+        raise ValueError(f"state must be an excited S state (2s, 3s, ...), got {st.label}")
+    return st
+
+
 def _sign(symmetry) -> int:
     return {"+": 1, "-": -1}.get(symmetry, 0)
 
@@ -319,7 +327,7 @@ def degenerate_direct_coefficient(state, *, level_shifts=None) -> float:
     >>> round(degenerate_direct_coefficient("2s"), 9)       # 3 · 9 · 9/2 (x2 = (3√3)²/3)
     121.5
     """
-    ns = parse_state(state)
+    ns = _excited_s_state(state)
     rule = spectral_rule(ns)
     x2 = float(np.sum(rule.x2[rule.degenerate]))
     return 3 * x2 * float(polarizability("1s"))
@@ -349,7 +357,7 @@ def adhikari_cp_mixing(state) -> float:
     >>> round(adhikari_cp_mixing("2s"), 2)
     46.61
     """
-    ns = parse_state(state)
+    ns = _excited_s_state(state)
     rule = transition_rule("1s", ns)
     jp = (rule.kind == DISCRETE) & (rule.n2 == ns.n) & (rule.l2 == 1)
     wp = float(rule.x2[jp][0])
@@ -586,6 +594,8 @@ def orders(regime: str, pair: Pair) -> tuple:
     >>> orders("intermediate", Pair("1s", "2s", symmetry="direct"))
     ('-1', '0')
     """
+    if regime not in ORDERS:
+        raise ValueError(f"regime must be one of {list(ORDERS)}, got {regime!r}")
     keys = ORDERS[regime]
     return tuple(k for k in keys if not (k == "x" and pair.symmetry == "direct"))
 
