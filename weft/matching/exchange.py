@@ -274,8 +274,8 @@ def short_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None):
 
     Examples
     --------
-    >>> [c.order for c in short_contributions(20.0, "1s", "2s", "+")]
-    ['0', '1', '3/2']
+    >>> [(c.order, c.name) for c in short_contributions(40.0, "1s", "2s", "+")][:2]
+    [('0', 'London, direct'), ('0', 'London, exchange')]
     """
     ns = excited_pair(state1, state2, symmetry)
     R = np.asarray(R_bohr, dtype=float)
@@ -285,16 +285,22 @@ def short_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None):
              "X4": 0.0}
     else:
         c = short_coefficients(ns, level_shifts=level_shifts)
-    note = f"branch {symmetry}: W_dir {'+-'[sg < 0] if sg else ''} H12" if sg else "direct"
-    return [
-        Contribution("London, both branches", "0", "Eqs. (31), (32); X6: docs/excited.md",
-                     -(c["C6"] + sg * c["X6"]) / R ** 6, {}, note),
-        Contribution("LO x NLO dipole potentials", "1", "Eq. (36) and its exchange analogue",
-                     (c["C4"] + sg * c["X4"]) / R ** 4, {}, note),
+    out = [
+        Contribution("London, direct", "0", "Eqs. (31), (32)", -c["C6"] / R ** 6, {},
+                     "direct term W_dir of the pair"),
+        Contribution("LO x NLO dipole potentials, direct", "1", "Eqs. (28), (36)",
+                     c["C4"] / R ** 4, {}, "direct term W_dir of the pair"),
         Contribution("one ultrasoft photon (non-local)", "3/2", "Eq. (38); exchange: 0",
                      -7 * units.ALPHA ** 3 / (6 * np.pi * R ** 3), {},
                      "state independent (TRK); no exchange part"),
     ]
+    if sg:
+        note = f"exchange element ±H12 of branch {symmetry!r} (docs/excited.md)"
+        out.insert(1, Contribution("London, exchange", "0", "X6: docs/excited.md §3",
+                                   -sg * c["X6"] / R ** 6, {}, note))
+        out.insert(3, Contribution("LO x NLO dipole potentials, exchange", "1",
+                                   "docs/excited.md §3", sg * c["X4"] / R ** 4, {}, note))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -393,8 +399,8 @@ def long_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None):
 
     Examples
     --------
-    >>> [c.order for c in long_contributions(1e5, "2s", "1s", "+")]
-    ['np', '2', 'res']
+    >>> [c.name for c in long_contributions(1e5, "2s", "1s", "+")][2:]
+    ['resonant tails of lower levels, direct', 'exchange element, two real photons']
     """
     ns = excited_pair(state1, state2, symmetry)
     R = np.asarray(R_bohr, dtype=float)
@@ -417,19 +423,24 @@ def long_contributions(R_bohr, state1, state2, symmetry, *, level_shifts=None):
     w_res = np.zeros(R.shape, dtype=complex)
     for om, x2 in zip(rule.dE[lower], rule.x2[lower]):
         w_res = w_res - x2 * float(polarizability("1s", float(om))) * tr_gg(om, om, R)
-    sg = _sign(symmetry)
-    if sg:
-        S = exchange_kernel(ns, level_shifts=level_shifts).long_coefficient()
-        delta = transition_rule("1s", ns, level_shifts=level_shifts).delta
-        w_res = w_res + sg * 1j * S * np.exp(1j * delta * R / units.C_AU) / R ** 2
-    return [
+    out = [
         Contribution("degenerate np level (unretarded)", "np", "docs/excited.md (L)",
                      w_np, {}, "lowered by a Lamb shift: crossover at R ~ c/L"),
         Contribution("Casimir-Polder, non-degenerate levels", "2", "Eqs. (52), (53)", w_cp, {},
                      "alpha' of ns without the np level (lower levels included, f < 0)"),
-        Contribution("resonant tails (lower levels; exchange)", "res", "docs/excited.md (R), (X)",
-                     w_res.real, {}, "real part; oscillating cos(2ωR/c)/R², sin(ΔR/c)/R²"),
+        Contribution("resonant tails of lower levels, direct", "res", "docs/excited.md (R)",
+                     w_res.real, {}, "real part; oscillating cos(2ωR/c)/R² (n >= 3)"),
     ]
+    sg = _sign(symmetry)
+    if sg:
+        S = exchange_kernel(ns, level_shifts=level_shifts).long_coefficient()
+        delta = transition_rule("1s", ns, level_shifts=level_shifts).delta
+        h = sg * 1j * S * np.exp(1j * delta * R / units.C_AU) / R ** 2
+        out.append(Contribution("exchange element, two real photons", "res",
+                                "docs/excited.md (X)", h.real, {},
+                                f"±Re[i S e^(iΔR/c)]/R² of branch {symmetry!r}: leading term, "
+                                "relative corrections ~ (c/ΔR) log(ΔR/c)"))
+    return out
 
 
 def _np_long_shifted(R, x2, omega, a1):
@@ -627,8 +638,8 @@ def contributions(R_bohr, pair: Pair, regime: str, nu=None, r_hat=None):
 
     Examples
     --------
-    >>> [c.order for c in contributions(20.0, Pair("1s", "2s", symmetry="+"), "short")]
-    ['0', '1/2', '1', '3/2']
+    >>> [c.order for c in contributions(40.0, Pair("1s", "2s", symmetry="+"), "short")]
+    ['0', '0', '1/2', '1', '1', '3/2']
     """
     R = np.asarray(R_bohr, dtype=float)
     s1, s2, sym, shifts = pair.state1, pair.state2, pair.symmetry, pair.level_shifts
@@ -644,7 +655,8 @@ def contributions(R_bohr, pair: Pair, regime: str, nu=None, r_hat=None):
         terms = [Contribution(t.name, t.order, t.equation, t.value, t.delta,
                               f"{t.note}; {no_local}" if t.order == "3/2" else t.note)
                  for t in terms]
-        return [terms[0], magnetic] + terms[1:]
+        k = sum(t.order == "0" for t in terms)          # direct (and exchange) London terms
+        return terms[:k] + [magnetic] + terms[k:]
     if regime == "long":
         return [magnetic] + long_contributions(R, s1, s2, sym, level_shifts=shifts)
     return [magnetic] + intermediate_contributions(R, s1, s2, sym, level_shifts=shifts)
