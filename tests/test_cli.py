@@ -65,7 +65,8 @@ def fake(monkeypatch):
 
     def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
                   spins=None, units="au", nu=None, r_hat=None, length_unit=None,
-                  strict=False, symmetry=None, level_shifts=None, temperature=0.0):
+                  strict=False, symmetry=None, level_shifts=None, temperature=0.0,
+                  max_power=6):
         calls.append(dict(R=np.array(R), state1=state1, state2=state2, regime=regime,
                           order=order, spins=spins, units=units, nu=nu, r_hat=r_hat,
                           length_unit=length_unit, strict=strict, symmetry=symmetry,
@@ -78,7 +79,7 @@ def fake(monkeypatch):
 
     def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
                       units="au", nu=None, r_hat=None, length_unit=None, strict=False,
-                      symmetry=None, level_shifts=None, temperature=0.0):
+                      symmetry=None, level_shifts=None, temperature=0.0, max_power=6):
         Rb = check(R, state1, state2, regime, units, length_unit)
         return [types.SimpleNamespace(name=f"term {k}", order=k, equation="Eq. (0)",
                                       value=w0(Rb), delta={"delta3": 1.5} if k == "0" else {})
@@ -89,8 +90,8 @@ def fake(monkeypatch):
 
     monkeypatch.setattr(weft.cli, "potential", potential)
     monkeypatch.setattr(weft.cli, "contributions", contributions)
-    monkeypatch.setattr(weft.cli, "regime_orders", lambda regime, *states, symmetry=None:
-                        regimes[regime])
+    monkeypatch.setattr(weft.cli, "regime_orders",
+                        lambda regime, *states, symmetry=None, max_power=6: regimes[regime])
     monkeypatch.setattr(weft.cli, "C6", c6)
     # weft.figures (fig11): London, Casimir-Polder and W_Int of the same stand-in
     monkeypatch.setattr(weft.figures, "potential",
@@ -494,10 +495,10 @@ def test_python_m_weft_bad_input_subprocess():
 def test_real_potential_and_c6_end_to_end(capsys):
     """Real physics: CLI numbers equal the API's (pass-through) and C6 matches literature."""
     from weft.potential import potential
-    code, out, err = run(capsys, ["potential", "--r", "20", "1000", "--json"])
+    code, out, err = run(capsys, ["potential", "--r", "50", "1000", "--json"])
     assert code == 0 and err == ""
     doc = json.loads(out)
-    np.testing.assert_array_equal(doc["W_hartree"], potential(np.array([20.0, 1000.0])))
+    np.testing.assert_array_equal(doc["W_hartree"], potential(np.array([50.0, 1000.0])))
     code, out, err = run(capsys, ["c6", "1s", "1s"])
     assert code == 0, err
     c6 = float(out.split("=")[1].split()[0])
@@ -510,14 +511,16 @@ def test_real_potential_and_c6_end_to_end(capsys):
 def test_real_validity_warning_is_one_line_and_strict_is_an_error(capsys):
     """R = 5 bohr is below the EFT's domain (overlap, weft.validity): one warning line on
     stderr and the numbers; --strict: one error line, status 1, nothing on stdout."""
-    code, out, err = run(capsys, ["potential", "--r", "5", "20"])
+    code, out, err = run(capsys, ["potential", "--r", "5", "50"])
     assert code == 0 and len(out.splitlines()) == 4
     assert err.count("\n") == 1
-    assert err.startswith("weft: warning: regime 'intermediate' for 1s-1s holds for R >= 12 bohr")
+    assert err.startswith("weft: warning: regime 'intermediate' for 1s-1s holds for R >= 43.75 bohr")
     assert "1 value(s) of R below 12 bohr" in err
-    code, out, err = run(capsys, ["potential", "--r", "5", "20", "--strict"])
+    code, out, err = run(capsys, ["potential", "--r", "5", "50", "--strict"])
     assert code == 1 and out == "" and err.count("\n") == 1
-    assert err.startswith("weft: error: regime 'intermediate' for 1s-1s holds for R >= 12 bohr")
+    assert err.startswith("weft: error: regime 'intermediate' for 1s-1s holds for R >= 43.75 bohr")
+    code, out, err = run(capsys, ["potential", "--r", "20", "50", "--max-power", "10"])
+    assert code == 0 and err == ""
 
 
 def test_real_table_warns_once_and_records_it(capsys, tmp_path):
@@ -555,13 +558,13 @@ def test_real_symmetry_and_lamb_shift_options(capsys):
     from weft.matching.exchange import lamb_shift_2s
     from weft.potential import potential
     code, out, err = run(capsys, ["potential", "--states", "1s", "2s", "--symmetry", "+",
-                                  "--r", "50", "--json"])
+                                  "--r", "150", "--json"])
     assert code == 0, err
     assert json.loads(out)["symmetry"] == "+"
     plus = json.loads(out)["W_hartree"][0]
-    assert plus == potential(50.0, "1s", "2s", symmetry="+")
-    assert plus != potential(50.0, "1s", "2s", symmetry="-")
-    code, out, err = run(capsys, ["potential", "--states", "1s", "2s", "--r", "50"])
+    assert plus == potential(150.0, "1s", "2s", symmetry="+")
+    assert plus != potential(150.0, "1s", "2s", symmetry="-")
+    code, out, err = run(capsys, ["potential", "--states", "1s", "2s", "--r", "150"])
     assert code == 1 and err.count("\n") == 1 and "symmetry" in err
     code, out, err = run(capsys, ["potential", "--states", "2s", "1s", "--symmetry", "direct",
                                   "--lamb-shift", "--r", "3e9", "--json"])

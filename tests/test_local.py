@@ -58,6 +58,7 @@ def _local_coefficients(regime, state1, state2, nu):
     return out
 
 
+@pytest.mark.filterwarnings("ignore::weft.validity.ValidityWarning")   # R irrelevant here
 @pytest.mark.parametrize("regime,state1,state2", [("short", "1s", "1s"), ("long", "1s", "1s"),
                                                    ("short", "1s", "2s"), ("short", "1s", "3s")])
 def test_every_reported_local_coefficient_is_nu_independent(regime, state1, state2):

@@ -16,7 +16,7 @@ ALPHA_1S = 4.5          # bohr^3, exact
 
 
 def test_zero_temperature_is_the_default_bit_for_bit():
-    R = np.geomspace(12.0, 1e7, 30)
+    R = np.geomspace(50.0, 1e7, 30)
     np.testing.assert_array_equal(weft.potential(R, temperature=0.0), weft.potential(R))
     np.testing.assert_array_equal(weft.potential(R, temperature=0), weft.potential(R))
 
@@ -25,14 +25,14 @@ def test_low_temperature_limit_is_the_zero_temperature_potential():
     # 1 mK: lambda_T = 2e10 bohr; thermal corrections (R/lambda_T)^3-type are < 1e-20 here.
     # The two routes (weft.fields.thermal in SI vs the atomic-unit Casimir-Polder fast path)
     # agree to ~6e-12 (CODATA constants and quadratures), so 1e-10.
-    R = np.geomspace(12.0, 1e7, 30)
+    R = np.geomspace(50.0, 1e7, 30)
     np.testing.assert_allclose(weft.potential(R, temperature=1e-3), weft.potential(R),
                                rtol=1e-10, atol=0)
 
 
 def test_short_distances_do_not_feel_the_temperature():
     # R << lambda_T = 1.4e5 bohr at 300 K: the thermal change is ~ (R/lambda_T)^... tiny
-    R = np.array([20.0, 50.0, 100.0])
+    R = np.array([50.0, 100.0, 200.0])
     np.testing.assert_allclose(weft.potential(R, temperature=300.0), weft.potential(R),
                                rtol=1e-10, atol=0)
 

@@ -19,12 +19,28 @@ S1 = parse_state("1s")
 
 
 def test_domains_of_1s1s():
-    assert domain("intermediate", S1, S1) == (12.0, np.inf)
-    lo, hi = domain("short", S1, S1)
-    # a few flops on the rule's ΔE (2 ulp under WEFT_TEST_PERTURB; measured ≤ 5e-16): 1e-13
+    # lower edge: the overlap (12 bohr) or where the first omitted multipole term is 1 % of
+    # London: C8/(C6 R²) = 0.01 (44 bohr), C10/(C6 R⁴) = 0.01 (15 bohr); Yan et al. (1996)
+    c6, c8, c10 = 6.499026705405839, 124.3990835836223, 3285.828414967421
+    edge6, edge8 = (c8 / (0.01 * c6)) ** 0.5, (c10 / (0.01 * c6)) ** 0.25
+    assert domain("intermediate", S1, S1) == pytest.approx((edge6, np.inf), rel=1e-12)
+    assert domain("intermediate", S1, S1, max_power=8)[0] == pytest.approx(edge8, rel=1e-12)
+    assert domain("intermediate", S1, S1, max_power=10) == (12.0, np.inf)
+    lo, hi = domain("short", S1, S1, max_power=10)
     assert lo == 12.0 and hi == pytest.approx(1 / ALPHA / (4 * 0.375), rel=1e-13)
     lo, hi = domain("long", S1, S1)
     assert lo == pytest.approx(20 / ALPHA / 0.375, rel=1e-13) and hi == np.inf
+
+
+def test_multipole_edges_are_the_quoted_sizes():
+    """The issue's numbers: at 10 bohr C8/R⁸ is 19 % of C6/R⁶ and C10/R¹⁰ another 5 %; at
+    20 bohr 5 % and 0.3 % (static coefficients of hydrogen.multipole)."""
+    import hydrogen
+    c6, c8, c10 = (hydrogen.C6("1s", "1s"), hydrogen.C8("1s", "1s"), hydrogen.C10("1s", "1s"))
+    assert c8 / (c6 * 100) == pytest.approx(0.19, abs=0.005)
+    assert c10 / (c6 * 1e4) == pytest.approx(0.05, abs=0.002)
+    assert c8 / (c6 * 400) == pytest.approx(0.048, abs=0.001)
+    assert c10 / (c6 * 1.6e5) == pytest.approx(0.0032, abs=0.0001)
 
 
 @pytest.mark.filterwarnings("ignore::weft.validity.ValidityWarning")
@@ -43,9 +59,11 @@ def test_quoted_truncation_errors_at_the_edges():
 
 def test_warning_names_regime_and_domain():
     with pytest.warns(ValidityWarning, match=r"regime 'short' for 1s-1s holds for 12 bohr <= R <= 91"):
-        weft.potential(500.0, regime="short")
+        weft.potential(500.0, regime="short", max_power=10)
     with pytest.warns(ValidityWarning, match="exchange and overlap"):
         weft.potential(5.0)
+    with pytest.warns(ValidityWarning, match=r"C8/R\^8, omitted with max_power=6.*max_power=8"):
+        weft.potential(20.0)
     with pytest.warns(ValidityWarning, match="long-distance expansion"):
         weft.potential(1000.0, regime="long")
 
@@ -53,8 +71,9 @@ def test_warning_names_regime_and_domain():
 def test_inside_the_domain_there_is_no_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        weft.potential([12.0, 50.0, 91.0], regime="short")
-        weft.potential([12.0, 1e3, 1e8], regime="intermediate")
+        weft.potential([44.0, 50.0, 91.0], regime="short")
+        weft.potential([12.0, 50.0, 91.0], regime="short", max_power=10)
+        weft.potential([15.0, 1e3, 1e8], regime="intermediate", max_power=8)
         weft.potential([7310.0, 1e10], regime="long")
 
 

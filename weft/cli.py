@@ -2,7 +2,7 @@
 
 Subcommands::
 
-    weft potential --states 1s 1s --regime intermediate --r 20 100 1000
+    weft potential --states 1s 1s --regime intermediate --r 50 100 1000
     weft table --states 1s 1s --regime intermediate --rmin 12 --rmax 1e6 --points 241 \\
                --units au --format csv --out W_1s1s.csv
     weft fig11 --out fig11.png
@@ -144,15 +144,16 @@ def _order(text: str):
 # ------------------------------------------------------------------ parser
 
 _EPILOG_POTENTIAL = """examples:
-  weft potential --states 1s 1s --regime intermediate --r 20 100 1000
-  weft potential --regime short --order 1/2 --spins triplet:+1 --r-hat 1 0 0 --r 20 50
+  weft potential --states 1s 1s --regime intermediate --r 50 100 1000
+  weft potential --regime short --order 1/2 --spins triplet:+1 --r-hat 1 0 0 --r 50 80
   weft potential --regime long --order 2 --r 1e4 1e5 --units cm-1 --json
-  weft potential --units SI --r 1e-9 1e-8          # R in m, W in J
-  weft potential --units K --length-unit angstrom --r 10 100
+  weft potential --units SI --r 3e-9 1e-8          # R in m, W in J
+  weft potential --units K --length-unit angstrom --r 25 100
   weft potential --regime short --r 50 --strict    # error if R is outside the regime
-  weft potential --states 1s 2s --symmetry + --regime intermediate --r 50 500
+  weft potential --states 1s 2s --symmetry + --regime intermediate --r 150 500
   weft potential --states 2s 1s --symmetry direct --lamb-shift --r 1e4 1e9
   weft potential --temperature 300 --r 1e3 1e5 1e6   # thermal field, kelvin
+  weft potential --max-power 10 --r 15 30 60         # + dipole-quadrupole, octupole terms
 """
 
 _EPILOG_EXCITED = """examples:
@@ -164,9 +165,9 @@ Plotting needs matplotlib:  pip install "weft[plot]"
 
 _EPILOG_TABLE = """examples:
   weft table --states 1s 1s --regime intermediate --rmin 12 --rmax 1e6 --points 241 \\
-             --units au --format csv --out W_1s1s.csv
+             --max-power 10 --units au --format csv --out W_1s1s.csv
   weft table --regime long --rmin 1e4 --rmax 1e6 --points 61 --out W_long.npz
-  weft table --units SI --rmin 1e-9 --rmax 1e-6 --points 31 --out W_SI.json
+  weft table --units SI --rmin 3e-9 --rmax 1e-6 --points 31 --out W_SI.json
   weft table --regime long --rmin 1e4 --rmax 1e5 --points 11 --out W_long.npz --force
   python3 -c "import weft; t = weft.read_table('W_1s1s.csv'); print(t.R[:2], t.W[:2])"
 """
@@ -225,6 +226,9 @@ def _add_physics_options(p, *, r_values: bool) -> None:
                    help="lower the 2p level by the physical 2S1/2-2P1/2 Lamb shift "
                         "(1057.845 MHz, Lundeen & Pipkin 1981); default: the nonrelativistic "
                         "Coulomb spectrum (2s and 2p degenerate)")
+    p.add_argument("--max-power", type=int, choices=(6, 8, 10), default=6,
+                   help="highest inverse power of the multipole expansion: 6 (default, "
+                        "dipole-dipole, the paper), 8 (+ dipole-quadrupole C8), 10 (+ C10)")
     p.add_argument("--temperature", type=_nonnegative_float, default=0.0, metavar="T",
                    help="temperature of the electromagnetic field in kelvin (default 0, the "
                         "paper's potential; T > 0: intermediate regime of 1s 1s, thermal "
@@ -393,7 +397,8 @@ def _evaluate(args, R: np.ndarray, messages: list) -> np.ndarray:
         W = potential(R, args.states[0], args.states[1], regime=args.regime,
                       order=args.order, spins=args.spins, units=args.units, nu=args.nu,
                       symmetry=args.symmetry, level_shifts=_level_shifts(args),
-                      temperature=args.temperature, r_hat=_r_hat(args),
+                      temperature=args.temperature, max_power=args.max_power,
+                      r_hat=_r_hat(args),
                       length_unit=args.length_unit, strict=args.strict)
     W = np.asarray(W, dtype=float)
     if W.shape != R.shape or not np.all(np.isfinite(W)):
@@ -403,7 +408,7 @@ def _evaluate(args, R: np.ndarray, messages: list) -> np.ndarray:
 
 def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", nu=None,
                   r_hat=None, length_unit=None, symmetry=None, level_shifts=None,
-                  temperature=0.0):
+                  temperature=0.0, max_power=6):
     """Coefficients of the δ³(R)-type local terms that W(R > 0) excludes, for metadata.
 
     Parameters
@@ -412,7 +417,7 @@ def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", 
         Any valid distances (the coefficients do not depend on R); only R[0] is used, and
         no validity warning is raised for it.
     state1, state2, regime, spins, units, nu, r_hat, length_unit, symmetry, level_shifts,
-    temperature
+    temperature, max_power
         As for :func:`weft.potential.contributions`.
     orders : sequence of str
         Orders to report.
@@ -435,7 +440,8 @@ def contact_terms(R, state1, state2, *, regime, orders, spins=None, units="au", 
         terms = contributions(np.asarray(R, dtype=float).ravel()[:1], state1, state2,
                               regime=regime, spins=spins, units=units, nu=nu, r_hat=r_hat,
                               length_unit=length_unit, symmetry=symmetry,
-                              level_shifts=level_shifts, temperature=temperature)
+                              level_shifts=level_shifts, temperature=temperature,
+                              max_power=max_power)
     return [{"name": t.name, "order": t.order, "equation": t.equation,
              "delta": {k: float(v) for k, v in t.delta.items()}}
             for t in terms if t.order in orders and t.delta]
@@ -447,14 +453,15 @@ def _level_shifts(args):
 
 
 def _metadata(args, command: str) -> dict:
-    orders = regime_orders(args.regime, *args.states, symmetry=args.symmetry)
+    orders = regime_orders(args.regime, *args.states, symmetry=args.symmetry,
+                           max_power=args.max_power)
     r_hat = _r_hat(args)
     return {"units": args.units, "length_unit": _length_unit(args),
             "states": list(args.states), "regime": args.regime,
             # order None sums all non-local orders of the regime
             "orders": list(orders) if args.order is None else [args.order],
             "spins": args.spins, "symmetry": args.symmetry,
-            "temperature_kelvin": args.temperature,
+            "temperature_kelvin": args.temperature, "max_power": args.max_power,
             "level_shifts_hartree": _level_shifts(args),
             "r_hat": [0.0, 0.0, 1.0] if r_hat is None else list(r_hat),
             "nu": args.nu, "command": command}
@@ -509,7 +516,8 @@ def _cmd_table(args, command: str, out, err) -> None:
     metadata["contact_terms"] = contact_terms(
         R, *args.states, regime=args.regime, orders=metadata["orders"], spins=args.spins,
         units=args.units, nu=args.nu, r_hat=r_hat, length_unit=args.length_unit,
-        symmetry=args.symmetry, level_shifts=_level_shifts(args), temperature=args.temperature)
+        symmetry=args.symmetry, level_shifts=_level_shifts(args), temperature=args.temperature,
+        max_power=args.max_power)
     metadata["contact_terms_note"] = (
         f"coefficients of delta^3(R)-type local terms (energy x length^3, ^5, ^7 in "
         f"{_units.UNITS[args.units].energy_label} and {length_unit}), not included in W; "

@@ -34,7 +34,7 @@ from .pair import Pair, as_pair
 from .validity import check_domain
 
 __all__ = ["potential", "contributions", "london", "casimir_polder", "orders", "REGIMES",
-           "R_RANGE_BOHR", "TEMPERATURE_RANGE_K"]
+           "R_RANGE_BOHR", "TEMPERATURE_RANGE_K", "MAX_POWERS"]
 
 #: Supported distances in bohr. The EFT needs R ≫ 1 bohr anyway (weft.validity warns below
 #: ~12 bohr); outside this window the power laws (up to R⁻⁷) would under- or overflow
@@ -81,13 +81,15 @@ def _check_nu(nu):
     return check_nu(nu)
 
 
-def _orders(regime, pair: Pair) -> tuple:
-    """Order keys of a regime for a pair: REGIMES for 1s-1s, the exchange module's for 1s-ns."""
-    return REGIMES[regime] if pair.same_level else exchange.orders(regime, pair)
+def _orders(regime, pair: Pair, max_power: int = 6) -> tuple:
+    """Order keys of a regime for a pair: REGIMES for 1s-1s, the exchange module's for 1s-ns,
+    and "C8", "C10" of the multipole expansion up to ``max_power``."""
+    keys = REGIMES[regime] if pair.same_level else exchange.orders(regime, pair)
+    return keys + tuple(f"C{p}" for p in range(8, max_power + 1, 2))
 
 
-def _wanted_orders(regime, order, pair: Pair):
-    allowed = _orders(regime, pair)
+def _wanted_orders(regime, order, pair: Pair, max_power: int = 6):
+    allowed = _orders(regime, pair, max_power)
     if order is None:
         return set(allowed)
     keys = [order] if isinstance(order, str) else order
@@ -157,8 +159,72 @@ def _thermal_terms(terms, Rb, pair, temperature):
     return out
 
 
-def _terms_au(Rb, pair, regime, nu, r_hat, temperature=0.0):
+#: Values of ``max_power``: the highest inverse power of the multipole expansion kept
+#: (6: dipole-dipole, the paper; 8: + dipole-quadrupole; 10: + dipole-octupole and
+#: quadrupole-quadrupole; docs/multipole.md).
+MAX_POWERS = (6, 8, 10)
+
+
+def _check_max_power(max_power, regime, pair: Pair, temperature) -> int:
+    if isinstance(max_power, (bool, np.bool_)) or max_power not in MAX_POWERS:
+        raise ValueError(f"max_power must be one of {list(MAX_POWERS)}, got {max_power!r}")
+    if max_power > 6 and not pair.same_level and regime != "short":
+        raise ValueError(f"max_power={max_power}: the retarded multipole terms of excited pairs "
+                         f"({pair.label}) are not implemented; use regime='short' (static "
+                         "-(C8 ± X8)/R⁸, -(C10 ± X10)/R¹⁰) or max_power=6")
+    if max_power > 6 and temperature > 0:
+        raise ValueError(f"max_power={max_power} with temperature > 0: the thermal multipole "
+                         "terms are not implemented; use max_power=6")
+    return int(max_power)
+
+
+def _multipole_terms(Rb, pair: Pair, regime: str, max_power: int) -> list:
+    """The C8 (and C10) terms of the multipole expansion in a regime (hartree)."""
+    from .matching import multipole
+    out = []
+    R = np.asarray(Rb, dtype=float)
+    s1, s2 = pair.state1, pair.state2
+    for p in range(8, max_power + 1, 2):
+        key, part = f"C{p}", {8: "dipole-quadrupole", 10: "dipole-octupole + quadrupole-quadrupole"}[p]
+        if regime == "short":
+            c = _static_c(p, s1, s2)
+            out.append(Contribution(f"{part} (static)", key, "Yan et al., PRA 54, 2824 (1996); "
+                                    "docs/multipole.md (M5)", -c / R ** p))
+            if pair.symmetry in ("+", "-"):
+                x = _static_x(p, s1, s2)
+                sg = 1.0 if pair.symmetry == "+" else -1.0
+                out.append(Contribution(f"{part}, exchange", key, "docs/multipole.md (M6)",
+                                        -sg * x / R ** p, {},
+                                        f"exchange element of branch {pair.symmetry!r}"))
+        elif regime == "intermediate":
+            out.append(Contribution(f"{part} (retarded)", key, "docs/multipole.md (K1)",
+                                    multipole.potential_fast(R, s1, s2, power=p), {},
+                                    "Casimir-Polder-type kernel with multipole vertices"))
+        else:
+            c = multipole.long_range_coefficient(s1, s2, power=p)
+            out.append(Contribution(f"{part} (long-range limit)", key,
+                                    "docs/multipole.md (K1), R -> infinity",
+                                    -c / R ** (p + 1), {}, f"-C{p + 1}/R^{p + 1}"))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _static_c(power: int, s1, s2) -> float:
+    import hydrogen
+    return float(hydrogen.C8(s1, s2) if power == 8 else hydrogen.C10(s1, s2))
+
+
+@lru_cache(maxsize=64)
+def _static_x(power: int, s1, s2) -> float:
+    import hydrogen
+    return float(hydrogen.C8_exchange(s1, s2) if power == 8 else hydrogen.C10_exchange(s1, s2))
+
+
+def _terms_au(Rb, pair, regime, nu, r_hat, temperature=0.0, max_power=6):
     """The regime's contributions at R (bohr), in atomic units."""
+    if max_power > 6:
+        return (_terms_au(Rb, pair, regime, nu, r_hat, temperature)
+                + _multipole_terms(Rb, pair, regime, max_power))
     if temperature > 0:
         return _thermal_terms(_terms_au(Rb, pair, regime, nu, r_hat), Rb, pair, temperature)
     try:
@@ -171,8 +237,8 @@ def _terms_au(Rb, pair, regime, nu, r_hat, temperature=0.0):
 
 
 def _prepare(R, state1, state2, regime, units, length_unit, nu, strict, pair_options,
-             temperature=0.0):
-    """Validate everything a call takes; returns (R in bohr, Pair, ν, length unit, T)."""
+             temperature=0.0, max_power=6):
+    """Validate everything a call takes; returns (R in bohr, Pair, ν, length unit, T, p)."""
     _check_regime(regime)
     pair = as_pair(state1, state2, **pair_options)
     _units.check_units(units)
@@ -181,14 +247,16 @@ def _prepare(R, state1, state2, regime, units, length_unit, nu, strict, pair_opt
     _check_supported(regime, pair)
     lunit = _units.length_unit_of(units, length_unit)
     T = _check_temperature(temperature, regime, pair)
+    p = _check_max_power(max_power, regime, pair, T)
     check_domain(Rb, regime, pair.state1, pair.state2, strict=strict, length_unit=lunit,
-                 symmetry=pair.symmetry)
-    return Rb, pair, v, lunit, T
+                 symmetry=pair.symmetry, max_power=p)
+    return Rb, pair, v, lunit, T, p
 
 
 def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=None,
                   units="au", nu=None, r_hat=None, length_unit=None, strict=False,
-                  symmetry=None, level_shifts=None, temperature=0.0) -> list[Contribution]:
+                  symmetry=None, level_shifts=None, temperature=0.0,
+                  max_power=6) -> list[Contribution]:
     """Every term of W(R) in a regime: order, equation, value at R, local coefficients.
 
     Parameters
@@ -229,6 +297,13 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
         dispersive order "0" is the thermal Casimir-Polder sum (:mod:`weft.fields.thermal`;
         Matsubara frequencies, the n = 0 term weighted 1/2), which tends to
         -3 k_BT α₁α₂/R⁶ for R ≫ λ_T = ħc/(k_BT) (atomic units).
+    max_power : {6, 8, 10}
+        Highest inverse power of the multipole expansion (default 6: dipole-dipole only,
+        the paper's potential, bit for bit). 8 adds the dipole-quadrupole term "C8", 10 also
+        the dipole-octupole and quadrupole-quadrupole terms "C10": static -C8/R⁸, -C10/R¹⁰
+        in the short regime (with their exchange partners for 1s-ns), retarded in the
+        intermediate regime, their R⁻⁹ and R⁻¹¹ limits in the long regime (1s-1s;
+        docs/multipole.md).
 
     Returns
     -------
@@ -240,12 +315,13 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
     >>> [c.order for c in contributions(50.0, regime="short")]
     ['0', '1/2', '1', '3/2']
     """
-    Rb, pair, v, lunit, T = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
-                                     dict(spins=spins, symmetry=symmetry,
-                                          level_shifts=level_shifts), temperature)
+    Rb, pair, v, lunit, T, p = _prepare(R, state1, state2, regime, units, length_unit, nu,
+                                        strict, dict(spins=spins, symmetry=symmetry,
+                                                     level_shifts=level_shifts),
+                                        temperature, max_power)
     e_factor = _units.UNITS[units].per_hartree
     out = []
-    for t in _terms_au(Rb, pair, regime, v, r_hat, T):
+    for t in _terms_au(Rb, pair, regime, v, r_hat, T, p):
         delta = {k: c * e_factor * lunit.per_bohr ** LOCAL_TERMS[k] for k, c in t.delta.items()}
         val = np.asarray(t.value, dtype=float) * e_factor
         out.append(Contribution(t.name, t.order, t.equation, val[()] if val.ndim == 0 else val,
@@ -255,7 +331,7 @@ def contributions(R, state1="1s", state2="1s", *, regime="intermediate", spins=N
 
 def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
               spins=None, units="au", nu=None, r_hat=None, length_unit=None, strict=False,
-              symmetry=None, level_shifts=None, temperature=0.0):
+              symmetry=None, level_shifts=None, temperature=0.0, max_power=6):
     """Van der Waals potential W(R) between two hydrogen atoms (non-local part, R > 0).
 
     Sum of the requested orders of :func:`contributions`; δ³(R)-type local terms vanish
@@ -275,6 +351,8 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
         Order keys to include (see module docstring); None = all.
     spins, units, nu, r_hat, length_unit, strict, symmetry, level_shifts, temperature
         See :func:`contributions`.
+    max_power : {6, 8, 10}
+        Highest inverse power of the multipole expansion (see :func:`contributions`).
 
     Returns
     -------
@@ -287,19 +365,19 @@ def potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
 
     Examples
     --------
-    >>> w = potential([20.0, 1e3])          # 1s-1s, intermediate regime, hartree
+    >>> w = potential([50.0, 1e3])          # 1s-1s, intermediate regime, hartree
     >>> bool(w[0] < 0 and w[1] < 0)
     True
     """
-    Rb, pair, v, _, T = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
-                                 dict(spins=spins, symmetry=symmetry, level_shifts=level_shifts),
-                                 temperature)
-    wanted = _wanted_orders(regime, order, pair)
+    Rb, pair, v, _, T, p = _prepare(R, state1, state2, regime, units, length_unit, nu, strict,
+                                    dict(spins=spins, symmetry=symmetry,
+                                         level_shifts=level_shifts), temperature, max_power)
+    wanted = _wanted_orders(regime, order, pair, p)
     flat = Rb.ravel()
     total = np.zeros(flat.size)
     for start in range(0, flat.size, _CHUNK):
         block = flat[start:start + _CHUNK]
-        for t in _terms_au(block, pair, regime, v, r_hat, T):
+        for t in _terms_au(block, pair, regime, v, r_hat, T, p):
             if t.order in wanted:
                 total[start:start + _CHUNK] += t.value
     total = (total * _units.UNITS[units].per_hartree).reshape(Rb.shape)
@@ -370,7 +448,7 @@ def _same(state1, state2) -> bool:
     return (a.n, a.l) == (b.n, b.l)
 
 
-def orders(regime, state1="1s", state2="1s", *, symmetry=None) -> tuple:
+def orders(regime, state1="1s", state2="1s", *, symmetry=None, max_power=6) -> tuple:
     """The order keys of a regime for a pair of states (the ``order=`` values).
 
     For 1s-1s these are :data:`REGIMES`; for 1s-ns pairs (docs/excited.md) the long
@@ -383,6 +461,8 @@ def orders(regime, state1="1s", state2="1s", *, symmetry=None) -> tuple:
     state1, state2 : str or tuple or State, or a Pair as state1
     symmetry : {None, "+", "-", "direct"}
         As for :func:`potential`.
+    max_power : {6, 8, 10}
+        Adds the multipole orders "C8", "C10" (see :func:`contributions`).
 
     Returns
     -------
@@ -396,4 +476,5 @@ def orders(regime, state1="1s", state2="1s", *, symmetry=None) -> tuple:
     ('-1', 'np', '2', 'res')
     """
     _check_regime(regime)
-    return _orders(regime, as_pair(state1, state2, symmetry=symmetry))
+    pair = as_pair(state1, state2, symmetry=symmetry)
+    return _orders(regime, pair, _check_max_power(max_power, regime, pair, 0.0))

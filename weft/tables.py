@@ -392,9 +392,14 @@ def _check_semantics(meta: dict) -> None:
         if regime is not None:
             allowed = REGIMES[regime]
             states, symmetry = meta.get("states"), meta.get("symmetry")
-            if isinstance(states, list) and len(states) == 2 and symmetry in ("+", "-", "direct"):
-                allowed = regime_orders(regime, *[tuple(s) if isinstance(s, list) else s
-                                                  for s in states], symmetry=symmetry)
+            max_power = meta.get("max_power", 6)
+            if isinstance(states, list) and len(states) == 2:
+                try:      # the pair's own orders; bad states are reported further down
+                    allowed = regime_orders(regime, *[tuple(s) if isinstance(s, list) else s
+                                                      for s in states], symmetry=symmetry,
+                                            max_power=max_power)
+                except ValueError:
+                    pass
             bad = [k for k in orders if k not in allowed]
             if bad:
                 raise ValueError(f"metadata['orders']: {bad} not available in the {regime!r} "

@@ -30,6 +30,7 @@ value of its formula, with a :class:`ValidityWarning`; ``strict=True`` raises
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 
 import numpy as np
 
@@ -63,7 +64,31 @@ def _smallest_gap(state) -> float:
 EXCHANGE_LONG_EDGE = 3000.0
 
 
-def domain(regime: str, state1, state2, symmetry=None) -> tuple[float, float]:
+#: Relative size of the first omitted multipole term at the lower edge of the domain
+#: (the same 1 % as the other edges).
+MULTIPOLE_EDGE = 0.01
+
+
+def _multipole_edge(state1, state2, max_power: int) -> float:
+    """R (bohr) below which the first multipole term beyond ``max_power`` exceeds 1 % of
+    London: C8/(C6 R²) (max_power 6: 44 bohr for 1s-1s), C10/(C6 R⁴) (8: 15 bohr);
+    C12 is not computed, so for max_power 10 no edge beyond overlap is set (C12/(C6R⁶)
+    ~ 1e4/R⁶ is 1 % only below ~ 7 bohr for 1s-1s)."""
+    if max_power >= 10:
+        return 0.0
+    c6, nxt = _coefficients(state1, state2, max_power + 2)
+    return (nxt / (MULTIPOLE_EDGE * c6)) ** (1.0 / (max_power - 4))
+
+
+@lru_cache(maxsize=64)
+def _coefficients(state1, state2, power: int) -> tuple[float, float]:
+    import hydrogen
+    c6 = float(hydrogen.C6(state1, state2))
+    nxt = float(hydrogen.C8(state1, state2) if power == 8 else hydrogen.C10(state1, state2))
+    return abs(c6), abs(nxt)
+
+
+def domain(regime: str, state1, state2, symmetry=None, max_power: int = 6) -> tuple[float, float]:
     """The R window (bohr) where ``regime`` holds for the pair (module docstring table).
 
     Parameters
@@ -74,6 +99,9 @@ def domain(regime: str, state1, state2, symmetry=None) -> tuple[float, float]:
     symmetry : {None, "+", "-", "direct"}
         The branch of a 1s-ns pair: "+" and "-" carry the exchange element, whose long
         regime needs R >= EXCHANGE_LONG_EDGE · c/Δ (Δ = E_ns - E_1s).
+    max_power : {6, 8, 10}
+        The multipole terms kept: below the returned R_min the first omitted one exceeds
+        1 % of London (short and intermediate regimes).
 
     Returns
     -------
@@ -84,21 +112,22 @@ def domain(regime: str, state1, state2, symmetry=None) -> tuple[float, float]:
     --------
     >>> from hydrogen import parse_state
     >>> lo, hi = domain("short", parse_state("1s"), parse_state("1s"))
-    >>> lo, round(hi, 2)
-    (12.0, 91.36)
+    >>> round(lo, 2), round(hi, 2)       # C8/(C6 R²) = 1 % at 43.75 bohr
+    (43.75, 91.36)
     """
     overlap = 6.0 * (state1.n ** 2 + state2.n ** 2)
     gap = min(_smallest_gap(state1), _smallest_gap(state2))
     retard = units.C_AU / gap
+    near = max(overlap, _multipole_edge(state1, state2, max_power))
     if regime == "short":
-        return overlap, retard / 4.0
+        return near, retard / 4.0
     if regime == "long":
         lo = max(overlap, 20.0 * retard)
         if symmetry in ("+", "-"):
             delta = abs(state1.energy - state2.energy)
             lo = max(lo, EXCHANGE_LONG_EDGE * units.C_AU / delta)
         return lo, np.inf
-    return overlap, np.inf
+    return near, np.inf
 
 
 def _fmt(r_bohr: float, unit) -> str:
@@ -109,7 +138,7 @@ def _fmt(r_bohr: float, unit) -> str:
 
 
 def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False,
-                 length_unit=None, symmetry=None) -> None:
+                 length_unit=None, symmetry=None, max_power: int = 6) -> None:
     """Warn (or raise, ``strict=True``) when some R lies outside the regime's domain.
 
     Parameters
@@ -124,6 +153,8 @@ def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False,
         The caller's unit of R, used in the message (default bohr).
     symmetry : {None, "+", "-", "direct"}
         See :func:`domain`.
+    max_power : {6, 8, 10}
+        See :func:`domain`.
 
     Examples
     --------
@@ -136,9 +167,9 @@ def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False,
     >>> w[0].category.__name__
     'ValidityWarning'
     >>> print(w[0].message)
-    regime 'intermediate' for 1s-1s holds for R >= 12 bohr: 1 value(s) of R below 12 bohr (exchange and overlap of the atoms, absent from every long-range theory, matter there)
+    regime 'intermediate' for 1s-1s holds for R >= 43.75 bohr: 1 value(s) of R below 12 bohr (exchange and overlap of the atoms, absent from every long-range theory, matter there)
     """
-    lo, hi = domain(regime, state1, state2, symmetry)
+    lo, hi = domain(regime, state1, state2, symmetry, max_power)
     R = np.asarray(R_bohr)
     below, above = R < lo, R > hi
     if not (below.any() or above.any()):
@@ -148,12 +179,21 @@ def check_domain(R_bohr, regime: str, state1, state2, *, strict: bool = False,
     window = (f"R >= {_fmt(lo, length_unit)}" if not np.isfinite(hi) else
               f"{_fmt(lo, length_unit)} <= R <= {_fmt(hi, length_unit)}")
     parts = []
-    if below.any():
-        why = ("exchange and overlap of the atoms, absent from every long-range theory, "
-               "matter there" if lo == overlap else
-               "the long-distance expansion (Sec. V) is not converged there; the "
-               "intermediate regime holds there")
-        parts.append(f"{int(below.sum())} value(s) of R below {_fmt(lo, length_unit)} ({why})")
+    under = R < overlap                    # below the overlap edge: that reason first
+    if under.any():
+        parts.append(f"{int(under.sum())} value(s) of R below {_fmt(overlap, length_unit)} "
+                     "(exchange and overlap of the atoms, absent from every long-range "
+                     "theory, matter there)")
+    rest = below & ~under
+    if rest.any():
+        if regime == "long":
+            why = ("the long-distance expansion (Sec. V) is not converged there; the "
+                   "intermediate regime holds there")
+        else:
+            nxt = "C8/R^8" if max_power == 6 else "C10/R^10"
+            why = (f"the multipole term {nxt}, omitted with max_power={max_power}, exceeds "
+                   f"1 % of London there; pass max_power={max_power + 2}")
+        parts.append(f"{int(rest.sum())} value(s) of R below {_fmt(lo, length_unit)} ({why})")
     if above.any():
         parts.append(f"{int(above.sum())} value(s) of R above {_fmt(hi, length_unit)} (the "
                      "short-distance expansion (Sec. IV) is not converged there; the "
