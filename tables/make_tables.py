@@ -14,7 +14,9 @@ writes
 * ``tables/fig11.csv``: the data of the paper's Fig. 11 (see :mod:`weft.figures`);
 * ``tables/W_1s2s_branches.csv``, ``tables/W_1s3s_branches.csv``: H(1s)-H(ns), the direct
   term and both branches E± from 1 to 1e11 bohr (see :mod:`weft.figure_excited`; 2s with
-  the 2S1/2-2P1/2 Lamb shift).
+  the 2S1/2-2P1/2 Lamb shift);
+* ``tables/multipole_sizes.csv``: which terms matter where for 1s-1s (C8, C10, retardation,
+  exchange-overlap) relative to the dipole-dipole W6 (see :mod:`weft.figure_multipole`).
 
 Every file is a weft table (:mod:`weft.tables`): its header records the weft version,
 the CODATA release, the command that produced it (this script) and a checksum; no
@@ -38,6 +40,7 @@ if ROOT not in sys.path:  # run as a script from a source checkout
 from weft.cli import contact_terms  # noqa: E402
 from weft.potential import REGIMES, potential  # noqa: E402
 from weft.figure_excited import EXCITED_STATES, excited_table  # noqa: E402
+from weft.figure_multipole import multipole_table  # noqa: E402
 from weft.figures import fig11_table  # noqa: E402
 from weft.tables import write_table  # noqa: E402
 from weft.units import ALPHA  # noqa: E402
@@ -107,6 +110,7 @@ def build_tables() -> dict:
     out["fig11.csv"] = fig11_table(command=COMMAND)
     for state in EXCITED_STATES:          # H(1s)-H(ns), both branches (docs/excited.md)
         out[f"W_1s{state}_branches.csv"] = excited_table(state, command=COMMAND)
+    out["multipole_sizes.csv"] = multipole_table(command=COMMAND)    # docs/multipole.md
     return out
 
 

@@ -183,7 +183,7 @@ def run_command_line(line: str, capsys, where: str):
             capsys.readouterr()
             code = main(cli_argv)
             out, err = capsys.readouterr()
-            if cli_argv[:1] in (["fig11"], ["excited"]) and not HAVE_MPL:
+            if cli_argv[:1] in (["fig11"], ["excited"], ["multipole"]) and not HAVE_MPL:
                 assert (code, err) == (1, MPL_MISSING), f"{where}: {text}\n{err}"
                 continue
         elif argv[:2] in (["python3", "-c"], ["python", "-c"]):
@@ -235,7 +235,7 @@ def test_every_code_block_runs(path, tmp_path, monkeypatch, capsys):
                 run_command_line(line, capsys, where)
 
 
-COMMANDS = ["potential", "table", "fig11", "excited", "c6"]
+COMMANDS = ["potential", "table", "fig11", "excited", "multipole", "c6"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

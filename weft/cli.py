@@ -163,6 +163,13 @@ _EPILOG_EXCITED = """examples:
 Plotting needs matplotlib:  pip install "weft[plot]"
 """
 
+_EPILOG_MULTIPOLE = """examples:
+  weft multipole --out multipole.png                # also writes multipole.csv
+  weft multipole --out sizes.pdf --csv sizes.json
+
+Plotting needs matplotlib:  pip install "weft[plot]"
+"""
+
 _EPILOG_TABLE = """examples:
   weft table --states 1s 1s --regime intermediate --rmin 12 --rmax 1e6 --points 241 \\
              --max-power 10 --units au --format csv --out W_1s1s.csv
@@ -346,6 +353,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the excited atom (default: 2s)")
     p.add_argument("--out", default="excited.png",
                    help="image file (default: excited.png; no extension: .png)")
+    p.add_argument("--csv", default=None,
+                   help="data file (default: the image name with extension .csv)")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+
+    p = sub.add_parser("multipole", help="draw which terms matter where (C8, C10, retardation)",
+                       description=_wrap("Draw and tabulate, for H(1s)-H(1s) from 5 to 1e6 "
+                                         "bohr, the multipole terms C8 and C10, the "
+                                         "retardation corrections and the exchange-overlap "
+                                         "estimate relative to the dipole-dipole W6 "
+                                         "(docs/multipole.md)."),
+                       epilog=_EPILOG_MULTIPOLE, formatter_class=raw)
+    p.add_argument("--out", default="multipole.png",
+                   help="image file (default: multipole.png; no extension: .png)")
     p.add_argument("--csv", default=None,
                    help="data file (default: the image name with extension .csv)")
     p.add_argument("--force", action="store_true", help="replace existing files")
@@ -565,8 +585,17 @@ def _cmd_excited(args, command: str, out, err) -> None:
     out.write(f"wrote {image} and {csv} (H(1s)-H({args.state}), both branches)\n")
 
 
+def _cmd_multipole(args, command: str, out, err) -> None:
+    from . import figure_multipole, figures
+
+    image, _ = figures.image_output(args.out)          # fails early without matplotlib
+    csv = args.csv if args.csv is not None else os.path.splitext(image)[0] + ".csv"
+    figure_multipole.multipole_figure(image, csv, command=command, overwrite=args.force)
+    out.write(f"wrote {image} and {csv} (H(1s)-H(1s): C8, C10, retardation, overlap)\n")
+
+
 _COMMANDS = {"potential": _cmd_potential, "table": _cmd_table, "fig11": _cmd_fig11,
-             "excited": _cmd_excited, "c6": _cmd_c6}
+             "excited": _cmd_excited, "multipole": _cmd_multipole, "c6": _cmd_c6}
 
 
 def _one_line(exc: BaseException) -> str:
