@@ -7,13 +7,14 @@ Public API (a contract other tools rely on)::
 
     weft.potential(R, state1="1s", state2="1s", *, regime="intermediate", order=None,
                    spins=None, units="au", nu=None, r_hat=None, length_unit=None,
-                   strict=False)
+                   strict=False, symmetry=None, level_shifts=None, temperature=0.0,
+                   max_power=6)
     weft.contributions(...)      # every term, its equation, value and local coefficients
     weft.london(R, ...), weft.casimir_polder(R, ...)
     weft.read_table(path), weft.write_table(path, R, W, metadata)
     weft.loops, weft.fourier, weft.dispersive   # Appendices A, D and Eq. (61)
 """
-import sys
+import sys as _sys
 
 from .pair import Pair
 from .potential import (R_RANGE_BOHR, REGIMES, casimir_polder, contributions, london, orders,
@@ -49,5 +50,5 @@ def __getattr__(name):
     if name in _LAZY_SUBMODULES:
         full = f"{__name__}.{name}"
         __import__(full)            # a plain import: sets the attribute, no recursion
-        return sys.modules[full]
+        return _sys.modules[full]
     raise AttributeError(f"module 'weft' has no attribute {name!r}")
