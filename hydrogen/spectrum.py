@@ -61,7 +61,7 @@ N_STATE_MAX = 1000
 # Resolution-1 parameters; resolution 2 (the error estimate) refines each of them.
 _N_DISCRETE = 40      # explicit discrete levels n' <= _N_DISCRETE (raised for large n)
 _N_TAIL = 12          # Gauss nodes for the Rydberg tail n' > N_d
-_PANEL_NODES = 16     # Gauss-Legendre nodes per continuum panel
+_PANEL_NODES = 24     # Gauss-Legendre nodes per continuum panel (16 left C6(1s,1s) at 5e-14)
 _Y_PANELS = 16        # geometric y-panels (ratio 4): energies up to ~4^32 E_c
 
 # Kind codes of the nodes.

@@ -503,8 +503,8 @@ def test_real_potential_and_c6_end_to_end(capsys):
     assert code == 0, err
     c6 = float(out.split("=")[1].split()[0])
     # Yan, Babb, Dalgarno, Drake, PRA 54, 2824 (1996): C6 = 6.499 026 705 405 839 313.
-    # The 13-digit target: the spectral rule's deterministic error is 5.5e-14, its round-off
-    # spread 1e-15 (WEFT_TEST_PERTURB); 2e-13 keeps 100x that spread above the error
+    # The 13-digit target: the spectral rule's deterministic error is 6e-16, its round-off
+    # spread 1e-15 (WEFT_TEST_PERTURB); 2e-13 is 100x their sum
     assert math.isclose(c6, 6.499026705405839313, rel_tol=2e-13)
 
 

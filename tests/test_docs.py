@@ -53,9 +53,9 @@ MPL_MISSING = 'weft: error: plotting needs matplotlib, an optional extra of weft
 
 #: Relative agreement required of a number in the docs. Round-off: the printed numbers
 #: come from sums over quadrature rules; reordered, ulp-perturbed rules
-#: (WEFT_TEST_PERTURB) move C6 = 6.499026705406196 by at most 6e-16 relative, so 2e-14
-#: leaves a margin > 30 while still telling the computed C6 from the literature value
-#: 6.499026705405839 (5.5e-14 apart; test_checker_tells_computed_from_literature_c6).
+#: (WEFT_TEST_PERTURB) move C6 = 6.499026705405843 by at most 6e-16 relative, so 2e-14
+#: leaves a margin > 30 while still telling apart numbers 5.5e-14 apart (the C6 of the
+#: former 16-node continuum panels and the literature value; test_checker_tells_numbers_5e14_apart).
 DOC_RTOL = 2e-14
 
 #: Command lines in the docs that are not run, with the reason (checked: each is used).
@@ -322,10 +322,11 @@ def test_inline_names_on_user_pages_work_as_typed():
         assert res.stdout.strip() == "[]", f"{path.name}: {res.stdout}"
 
 
-def test_checker_tells_computed_from_literature_c6():
-    """The tolerance is needed and sufficient: round-off (a few ulp) passes, the
-    literature C6 (Yan et al. 1996) in place of the computed one fails, a rounded number
-    passes one unit off in its last digit only."""
+def test_checker_tells_numbers_5e14_apart():
+    """The tolerance is needed and sufficient: round-off (a few ulp) passes, two values
+    5.5e-14 apart (the literature C6 of Yan et al. 1996 and the one of the former
+    16-node continuum panels) fail, a rounded number passes one unit off in its last digit
+    only."""
     assert same_text("C6 = 6.499026705406196", "C6 = 6.499026705406198")
     assert same_text("C6 = 6.499026705406196", "C6 = 6.4990267054062")
     assert not same_text("C6 = 6.499026705405839", "C6 = 6.499026705406196")

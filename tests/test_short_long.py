@@ -58,9 +58,9 @@ def test_log_sum_nu_derivative_is_the_squared_trk_sum():
 
 def test_c7_value_and_units():
     c7 = long.C7()
-    # C7 ∝ α(1s)²: twice α's deterministic rule error (2.6e-14; its target is 1e-13), measured
-    # 5.1e-14 with a round-off spread of 2e-16 → the target doubled, 2e-13
-    assert c7 == pytest.approx(23 * 4.5 ** 2 / (4 * np.pi * ALPHA), rel=2e-13)
+    # C7 ∝ α(1s)²: twice α's deterministic rule error (4e-16), measured 9e-16, with a
+    # round-off spread of 2e-16 → 100x: 1e-13
+    assert c7 == pytest.approx(23 * 4.5 ** 2 / (4 * np.pi * ALPHA), rel=1e-13)
     # -C7/R⁷, a few flops (1e28 itself is rounded): 100x → 1e-13; abs=0 (the value is 5e-25)
     assert long.casimir_polder(1e4) == pytest.approx(-c7 / 1e28, rel=1e-13, abs=0)
 

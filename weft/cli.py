@@ -188,7 +188,7 @@ Plotting needs matplotlib:  pip install "weft[plot]"
 """
 
 _EPILOG_C6 = """examples:
-  weft c6 1s 1s     # -> C6(1s, 1s) = 6.499026705406196 hartree*bohr^6
+  weft c6 1s 1s     # -> C6(1s, 1s) = 6.499026705405843 hartree*bohr^6
                     # (literature value, Yan et al. 1996: 6.499026705405839)
   weft c6 1s 2s
 """
