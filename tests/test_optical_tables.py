@@ -223,3 +223,20 @@ def test_help_examples_run(command, tmp_path, monkeypatch):
         if argv[0] in ("optical-map", "optical-figures") and not HAVE_MPL:
             continue
         _run(argv)
+
+
+def test_parser_choices_follow_the_library_and_import_stays_light():
+    """--polarization lists the library's configurations; registering the subcommands does
+    not import weft.fields (scipy), so wiring them into `weft` keeps its start-up fast."""
+    import subprocess
+    import sys
+
+    from weft.cli_optical import POLARIZATION_CHOICES
+    from weft.fields.optical_landscape import POLARIZATIONS
+    assert POLARIZATION_CHOICES == tuple(POLARIZATIONS)
+    probe = ("import sys, argparse, weft.cli_optical as c\n"
+             "c.add_subcommands(argparse.ArgumentParser().add_subparsers())\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('scipy', 'weft.fields'))))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    assert out.strip() == "[]"

@@ -28,12 +28,10 @@ import textwrap
 
 import numpy as np
 
-from .fields.optical_landscape import (POLARIZATIONS, SEED_003, bound_states, minima_loci,
-                                       phase_scan, seed_pair)
-from .fields.optical_states import (SEED_MODE_VOLUME, CatState, field_per_photon,
-                                    matching_squeezing, photon_number, squeezing_db)
-from .fields.si import C, EPS0, HBAR, KB
 from .tables import check_output, check_writable, staged_files, write_table
+
+# The physics (weft.fields: scipy) is imported inside the functions that use it, so that
+# registering these subcommands keeps `weft` itself fast to start (tests/test_imports.py).
 
 __all__ = ["add_subcommands", "COMMANDS", "optical_tables", "fig4_table", "fig5_table",
            "fig6_table", "bound_state_table", "draw_fig4", "draw_fig5", "draw_fig6",
@@ -51,6 +49,9 @@ CUT_NM = np.arange(205.0, 10000.0 + 1e-9, 10.0)
 MAP_NM = np.arange(-30, 31) * 100.0
 LOCI_PHASES = np.arange(73) * (np.pi / 36)                  # 0 … 2π in steps of 5°
 RANGE_NM = (205.0, 6000.0)
+
+#: --polarization choices (= weft.fields.optical_landscape.POLARIZATIONS, tested).
+POLARIZATION_CHOICES = ("yy", "xy", "xx")
 
 
 # ------------------------------------------------------------------ argument types
@@ -110,30 +111,39 @@ def _wrap(text: str) -> str:
 
 
 def _add_pair_options(p) -> None:
-    p.add_argument("--polarization", choices=tuple(POLARIZATIONS), default="yy",
+    p.add_argument("--polarization", choices=POLARIZATION_CHOICES, default="yy",
                    help="tweezer polarizations at A and B (first letter: A); the spheres move "
                         "in the xy plane, the beams propagate along z (default: yy)")
     p.add_argument("--dphi", type=_phase, default=0.0,
                    help="relative phase of the tweezers, phi_A - phi_B, in rad (pi, pi/2 "
                         "accepted; negative values as --dphi=-pi/2; default 0)")
-    p.add_argument("--intensity", type=_nonnegative, default=SEED_003["intensity"] / W_PER_UM2,
-                   help="intensity of each tweezer in W/um^2 (default 1e-2)")
-    p.add_argument("--radius", type=_positive, default=SEED_003["radius"] / NM,
-                   help="radius of the silica spheres in nm (default 100)")
-    p.add_argument("--temperature", type=_nonnegative, default=SEED_003["temperature"],
-                   help="bath temperature in K of the Casimir-Polder potential (default 300)")
-    p.add_argument("--wavelength", type=_positive, default=SEED_003["wavelength"] / NM,
-                   help="tweezer wavelength in nm (default 1064)")
+    p.add_argument("--intensity", type=_nonnegative, default=None,
+                   help="intensity of each tweezer in W/um^2 (default: seed 003's 1e-2)")
+    p.add_argument("--radius", type=_positive, default=None,
+                   help="radius of the silica spheres in nm (default: seed 003's 100)")
+    p.add_argument("--temperature", type=_nonnegative, default=None,
+                   help="bath temperature in K of the Casimir-Polder potential (default: "
+                        "seed 003's 300)")
+    p.add_argument("--wavelength", type=_positive, default=None,
+                   help="tweezer wavelength in nm (default: seed 003's 1064)")
+
+
+def _scaled(value, factor):
+    return None if value is None else value * factor
 
 
 def _pair(args):
-    return seed_pair(args.polarization, args.dphi, intensity=args.intensity * W_PER_UM2,
-                     radius=args.radius * NM, temperature=args.temperature,
-                     wavelength=args.wavelength * NM)
+    """The OpticalPair of the command line (None: the seed's value, SEED_003)."""
+    from .fields.optical_landscape import seed_pair
+    return seed_pair(args.polarization, args.dphi,
+                     intensity=_scaled(args.intensity, W_PER_UM2),
+                     radius=_scaled(args.radius, NM), temperature=args.temperature,
+                     wavelength=_scaled(args.wavelength, NM))
 
 
 def _configuration(pair, polarization, dphi) -> dict:
     """What a table or a printout says about the physics (JSON-ready)."""
+    from .fields.si import EPS0, KB
     sphere = pair.particle_A
     alpha_t = complex(sphere.alpha(pair.omega)) / (4 * np.pi * EPS0 * sphere.radius ** 3)
     return {"particles": "two silica spheres, Clausius-Mossotti with the two-oscillator "
@@ -145,6 +155,12 @@ def _configuration(pair, polarization, dphi) -> dict:
             "temperature_K": pair.temperature,
             "alpha_tilde": [alpha_t.real, alpha_t.imag],
             "trap_K": pair.trap[0] / KB}
+
+
+def _describe(config: dict) -> str:
+    return (f"{config['polarization']} tweezers, dphi = {config['dphi_rad']:.6g} rad, "
+            f"I = {config['intensity_W_per_um2']:g} W/um^2, a = {config['radius_nm']:g} nm, "
+            f"T = {config['temperature_K']:g} K, lambda = {config['wavelength_nm']:g} nm")
 
 
 def _meta(description: str, columns: dict, extra: dict | None = None,
@@ -180,6 +196,9 @@ def fig4_table(s_nm=None, *, command=TABLE_COMMAND):
     >>> round(float(W[1]), 2), sorted(extra)[:2]
     (-81.43, ['U_A_half_pi_K', 'U_B_half_pi_K'])
     """
+    from .fields.optical_landscape import phase_scan, seed_pair
+    from .fields.si import KB
+
     s = CUT_NM if s_nm is None else np.asarray(s_nm, dtype=float)
     pair = seed_pair("yy", 0.0)
     ua, ub = phase_scan(pair, s * NM, [0.0, np.pi, np.pi / 2])
@@ -228,6 +247,9 @@ def fig5_table(grid_nm=None, *, command=TABLE_COMMAND):
     >>> len(R), list(extra)
     (8, ['U_xy_K', 'U_xx_K', 'x_nm', 'y_nm'])
     """
+    from .fields.optical_landscape import POLARIZATIONS, seed_pair
+    from .fields.si import KB
+
     g = MAP_NM if grid_nm is None else np.asarray(grid_nm, dtype=float)
     maps = {}
     for pol in POLARIZATIONS:
@@ -272,6 +294,9 @@ def fig6_table(phases=None, *, command=TABLE_COMMAND):
     >>> [round(float(x), 1) for x in R[:2]], extra["sphere"][:2].tolist()
     ([1006.7, 2100.7], [0.0, 0.0])
     """
+    from .fields.optical_landscape import minima_loci, seed_pair
+    from .fields.si import KB
+
     ph = LOCI_PHASES if phases is None else np.asarray(phases, dtype=float)
     pair = seed_pair("yy", 0.0)
     lo, hi = RANGE_NM[0] * NM, RANGE_NM[1] * NM
@@ -321,6 +346,9 @@ def bound_state_table(*, command=TABLE_COMMAND):
     >>> round(float(R[0]), 1), round(float(extra["depth_barrier_K"][0]), 2)
     (1006.7, 134.87)
     """
+    from .fields.optical_landscape import POLARIZATIONS, bound_states, seed_pair
+    from .fields.si import KB
+
     rows = []
     lo, hi = RANGE_NM[0] * NM, RANGE_NM[1] * NM
     for ip, pol in enumerate(POLARIZATIONS):
@@ -407,6 +435,9 @@ def draw_fig4(Figure):
     --------
     >>> fig = draw_fig4(_figure_class())                               # doctest: +SKIP
     """
+    from .fields.optical_landscape import bound_states, phase_scan, seed_pair
+    from .fields.si import HBAR, KB, C
+
     pair = seed_pair("yy", 0.0)
     s = np.geomspace(2.02 * pair.particle_A.radius, 2e-5, 3000)
     ua, ub = phase_scan(pair, s, [0.0, np.pi, np.pi / 2])
@@ -453,6 +484,7 @@ def draw_fig4(Figure):
 
 
 def _map_axes(ax, fig, x, y, u, title, clip):
+    from .fields.si import KB
     x, y, u = x / 1e-6, y / 1e-6, u / KB
     data = np.ma.clip(u, -clip, clip)
     im = ax.pcolormesh(x, y, data, cmap="RdBu_r", vmin=-clip, vmax=clip, shading="auto")
@@ -487,6 +519,8 @@ def draw_fig5(Figure, points=300, extent=3e-6, clip=100.0):
     --------
     >>> fig = draw_fig5(_figure_class(), points=51)                    # doctest: +SKIP
     """
+    from .fields.optical_landscape import seed_pair
+
     g = np.linspace(-extent, extent, points)
     fig = Figure(figsize=(15, 4.8), layout="constrained")
     fig.suptitle("Interaction U_OB + U_CP of B at (x, y, 0) with A at the origin, Δϕ = 0, "
@@ -519,6 +553,9 @@ def draw_fig6(Figure, points=240):
     --------
     >>> fig = draw_fig6(_figure_class(), points=40)                    # doctest: +SKIP
     """
+    from .fields.optical_landscape import bound_states, minima_loci, phase_scan, seed_pair
+    from .fields.si import KB
+
     pair = seed_pair("yy", 0.0)
     s = np.linspace(0.25e-6, 6e-6, points * 2)
     ph = np.linspace(0.0, 2 * np.pi, points)
@@ -596,6 +633,7 @@ def draw_map(Figure, pair, polarization, dphi, points=400, extent=3e-6, clip=100
 # ------------------------------------------------------------------ commands
 
 def _cmd_optical(args, command, out, err) -> None:
+    from .fields.si import KB
     pair = _pair(args)
     s = np.asarray(args.r, dtype=float)
     n = np.array({"x": (1.0, 0.0, 0.0), "y": (0.0, 1.0, 0.0)}[args.direction])
@@ -613,10 +651,7 @@ def _cmd_optical(args, command, out, err) -> None:
         doc.update({k: v.tolist() for k, v in cols.items()})
         out.write(json.dumps(doc, allow_nan=False) + "\n")
         return
-    out.write(f"# {args.polarization} tweezers, dphi = {args.dphi:.6g} rad, "
-              f"I = {args.intensity:g} W/um^2, a = {args.radius:g} nm, "
-              f"T = {args.temperature:g} K, lambda = {args.wavelength:g} nm; B at r along "
-              f"{args.direction}\n")
+    out.write(f"# {_describe(config)}; B at r along {args.direction}\n")
     out.write(f"# energies in K relative to separated spheres (trap of each sphere "
               f"{config['trap_K']:.6g} K); forces along r in pN\n")
     rows = [tuple(cols)] + [tuple(f"{v[i]:.10g}" for v in cols.values())
@@ -627,6 +662,8 @@ def _cmd_optical(args, command, out, err) -> None:
 
 
 def _cmd_optical_bound(args, command, out, err) -> None:
+    from .fields.optical_landscape import bound_states
+    from .fields.si import KB
     if args.rmax <= args.rmin:
         raise ValueError(f"--rmax must exceed --rmin ({args.rmax!r} <= {args.rmin!r} nm)")
     pair = _pair(args)
@@ -634,9 +671,8 @@ def _cmd_optical_bound(args, command, out, err) -> None:
         raise ValueError(f"--rmin must exceed the contact distance {pair.contact / NM:g} nm")
     n = {"x": (1.0, 0.0, 0.0), "y": (0.0, 1.0, 0.0)}[args.direction]
     found = bound_states(pair, args.rmin * NM, args.rmax * NM, n)
-    out.write(f"# {args.polarization} tweezers, dphi = {args.dphi:.6g} rad, "
-              f"I = {args.intensity:g} W/um^2, along {args.direction}, "
-              f"{args.rmin:g} ... {args.rmax:g} nm; energies in K\n")
+    out.write(f"# {_describe(_configuration(pair, args.polarization, args.dphi))}; along "
+              f"{args.direction}, {args.rmin:g} ... {args.rmax:g} nm; energies in K\n")
     if not found:
         out.write("no bound state: the minima of U_A and U_B do not coincide"
                   + (" (non-conservative: dphi is not 0 or pi)\n"
@@ -658,6 +694,7 @@ def _image(path):
 
 
 def _cmd_optical_map(args, command, out, err) -> None:
+    from .fields.si import KB
     Figure = _figure_class()
     image, fmt = _image(args.out)
     check_writable(image, overwrite=args.force)
@@ -705,11 +742,17 @@ def _cmd_optical_figures(args, command, out, err) -> None:
 
 
 def _cmd_optical_state(args, command, out, err) -> None:
-    omega = 2 * math.pi * C / (args.wavelength * NM)
+    from .fields.optical_landscape import SEED_003
+    from .fields.optical_states import (SEED_MODE_VOLUME, CatState, field_per_photon,
+                                        matching_squeezing, photon_number, squeezing_db)
+    from .fields.si import C
+    intensity = SEED_003["intensity"] if args.intensity is None else args.intensity * W_PER_UM2
+    wavelength = SEED_003["wavelength"] if args.wavelength is None else args.wavelength * NM
+    omega = 2 * math.pi * C / wavelength
     volume = SEED_MODE_VOLUME if args.mode_volume is None else args.mode_volume
-    n = photon_number(args.intensity * W_PER_UM2, omega, volume)
+    n = photon_number(intensity, omega, volume)
     r = matching_squeezing(n)
-    out.write(f"mode: I = {args.intensity:g} W/um^2, lambda = {args.wavelength:g} nm, "
+    out.write(f"mode: I = {intensity / W_PER_UM2:g} W/um^2, lambda = {wavelength / NM:g} nm, "
               f"V = {volume:.6g} m^3" + (" (seed 003's implicit (2 pi)^4 m^3, docs/optical.md "
                                          "F8)" if args.mode_volume is None else "") + "\n")
     out.write(f"photons in the mode <n> = I V/(hbar omega c) = {n:.6g}; field per photon "
@@ -734,9 +777,11 @@ _EPILOG = {
 """,
     "optical-map": """examples:
   weft optical-map --polarization xy --points 41 --out map.png --csv map.csv
+  weft optical-map --dphi pi/2 --points 31 --extent 2000 --out half_pi.png
 """,
     "optical-figures": """examples:
   weft optical-figures --points 41 --out-dir .
+  weft optical-figures --points 21 --out-dir . --force
 """,
     "optical-state": """examples:
   weft optical-state --intensity 1e-2
@@ -830,10 +875,10 @@ def add_subcommands(subparsers) -> dict:
                           "potentials (r, dB) and the even/odd cat states' photon numbers "
                           "relative to the coherent state (docs/optical.md, errata F8-F10)."),
         epilog=_EPILOG["optical-state"], formatter_class=raw)
-    p.add_argument("--intensity", type=_nonnegative, default=SEED_003["intensity"] / W_PER_UM2,
-                   help="W/um^2 (default 1e-2)")
-    p.add_argument("--wavelength", type=_positive, default=SEED_003["wavelength"] / NM,
-                   help="nm (default 1064)")
+    p.add_argument("--intensity", type=_nonnegative, default=None,
+                   help="W/um^2 (default: seed 003's 1e-2)")
+    p.add_argument("--wavelength", type=_positive, default=None,
+                   help="nm (default: seed 003's 1064)")
     p.add_argument("--mode-volume", type=_positive, default=None,
                    help="mode volume in m^3 (default: the seed's implicit (2 pi)^4 m^3)")
     return dict(COMMANDS)
