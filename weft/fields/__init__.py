@@ -44,3 +44,25 @@ __all__ = ["green_tensor", "dipole_field_tensor", "curl_green_tensor", "grad_gre
            "DrudeLorentz", "SILICA", "DielectricSphere", "TabulatedParticle",
            "RadiationCorrected", "casimir_polder", "prepare", "regimes", "RegimeMap",
            "to_atomic_units", "from_atomic_units"]
+
+# Driven fields (seed 003 Secs. II–IV; docs/optical.md): tweezer trap, optical binding,
+# quantum states of the drive, the trap + binding + thermal Casimir–Polder landscape.
+from .optical import (Drive, binding_amplitudes, binding_far, binding_forces, binding_near,
+                      binding_potentials, coherent_drive, field_amplitude,
+                      gaussian_beam_intensity, polarization_vector, trap_potential,
+                      trap_stiffness, tweezers)
+from .optical_landscape import (POLARIZATIONS, SEED_003, BoundState, OpticalPair, PlaneMap,
+                                axis_extrema, bound_states, minima_loci, optical_pair,
+                                phase_scan, seed_pair)
+from .optical_states import (SEED_MODE_VOLUME, CatState, CoherentState, ModeState,
+                             SqueezedVacuum, field_per_photon, matching_squeezing,
+                             photon_number, single_mode_drive, squeezing_db, two_mode_drive)
+
+__all__ += ["Drive", "tweezers", "coherent_drive", "field_amplitude", "polarization_vector",
+            "trap_potential", "gaussian_beam_intensity", "trap_stiffness",
+            "binding_potentials", "binding_amplitudes", "binding_forces", "binding_near",
+            "binding_far", "ModeState", "CoherentState", "SqueezedVacuum", "CatState",
+            "field_per_photon", "photon_number", "matching_squeezing", "squeezing_db",
+            "single_mode_drive", "two_mode_drive", "SEED_MODE_VOLUME", "OpticalPair",
+            "optical_pair", "seed_pair", "PlaneMap", "BoundState", "phase_scan",
+            "axis_extrema", "minima_loci", "bound_states", "SEED_003", "POLARIZATIONS"]
