@@ -48,6 +48,8 @@ KNOWN_BAD_DOCSTRINGS = {
 }
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 HAVE_MPL = importlib.util.find_spec("matplotlib") is not None
+#: Subcommands that draw with matplotlib (without it: one error line, status 1).
+PLOTTING = ("fig11", "excited", "multipole", "optical-map", "optical-figures")
 MPL_MISSING = 'weft: error: plotting needs matplotlib, an optional extra of weft: ' \
               'pip install "weft[plot]"\n'
 
@@ -183,7 +185,7 @@ def run_command_line(line: str, capsys, where: str):
             capsys.readouterr()
             code = main(cli_argv)
             out, err = capsys.readouterr()
-            if cli_argv[:1] in (["fig11"], ["excited"], ["multipole"]) and not HAVE_MPL:
+            if cli_argv[:1] and cli_argv[0] in PLOTTING and not HAVE_MPL:
                 assert (code, err) == (1, MPL_MISSING), f"{where}: {text}\n{err}"
                 continue
         elif argv[:2] in (["python3", "-c"], ["python", "-c"]):
@@ -235,7 +237,8 @@ def test_every_code_block_runs(path, tmp_path, monkeypatch, capsys):
                 run_command_line(line, capsys, where)
 
 
-COMMANDS = ["potential", "table", "fig11", "excited", "multipole", "c6"]
+COMMANDS = ["potential", "table", "fig11", "excited", "multipole", "c6",
+            "optical", "optical-bound", "optical-map", "optical-figures", "optical-state"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -251,7 +254,7 @@ def test_every_help_example_runs(command, tmp_path, monkeypatch, capsys):
 def test_top_level_help_lists_every_command():
     res = subprocess.run([sys.executable, "-m", "weft", "--help"], capture_output=True,
                          text=True, cwd=ROOT, timeout=300, env=_env())
-    listed = re.search(r"\{([a-z0-9,]+)\}", res.stdout).group(1).split(",")
+    listed = re.search(r"\{([a-z0-9,-]+)\}", res.stdout).group(1).split(",")
     assert listed == COMMANDS
     assert help_examples([]) == []          # top level: no examples to run (see COMMANDS)
 

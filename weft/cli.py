@@ -271,8 +271,9 @@ def _add_physics_options(p, *, r_values: bool) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The ``weft`` argument parser (one subparser per subcommand).
 
-    Subcommands ``potential``, ``table``, ``fig11`` and ``c6`` (module docstring); each
-    ``--help`` ends with examples that tests/test_docs.py runs.
+    Subcommands ``potential``, ``table``, ``fig11``, ``excited``, ``multipole``, ``c6``
+    (module docstring) and those of the field layer (``weft.cli_optical``); each ``--help``
+    ends with examples that tests/test_docs.py runs.
 
     Returns
     -------
@@ -375,6 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_EPILOG_C6, formatter_class=raw)
     p.add_argument("state1", help="first atomic state, e.g. 1s")
     p.add_argument("state2", help="second atomic state, e.g. 1s")
+
+    # The field-theory layer (weft.fields) brings its own subcommands; each parser carries
+    # its command function, so main() needs no registry of them.
+    from . import cli_optical
+    for name, func in cli_optical.add_subcommands(sub).items():
+        sub.choices[name].set_defaults(_run=func)
     return parser
 
 
@@ -642,7 +649,8 @@ def main(argv=None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as exc:          # --help / --version: argparse exits itself
             return int(exc.code or 0)
-        _COMMANDS[args.command](args, command, sys.stdout, sys.stderr)
+        run = _COMMANDS.get(args.command) or args._run
+        run(args, command, sys.stdout, sys.stderr)
         sys.stdout.flush()
         return 0
     except _UsageError as exc:

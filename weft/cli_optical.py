@@ -6,7 +6,7 @@ Subcommands (registered by :func:`add_subcommands`; the command functions take
     weft optical --polarization yy --dphi 0 --r 500 1006.7 2000
     weft optical-bound --polarization yy --dphi pi
     weft optical-map --polarization xy --out map.png --csv map.csv
-    weft optical-figures --out-dir figs
+    weft optical-figures --out-dir .
     weft optical-state --intensity 1e-2 --mode-volume 1
 
 Units at this boundary (the seed's): distances and wavelengths in nm, tweezer intensity
