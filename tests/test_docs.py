@@ -68,6 +68,7 @@ EXEMPT = {
     "python3 -m pytest -q": "runs this test suite",
     "python3 tables/make_tables.py": "rewrites tables/; tests/test_tables.py checks it",
     "python3 tables/make_fourier_tables.py": "rewrites tables/; tests/test_fourier.py",
+    "python3 tables/make_optical_tables.py": "rewrites tables/; tests/test_optical_tables.py",
     "python3 benchmarks/run.py": "timing; minutes of CPU, never in tests",
 }
 
