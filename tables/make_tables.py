@@ -17,6 +17,9 @@ writes
   the 2S1/2-2P1/2 Lamb shift);
 * ``tables/multipole_sizes.csv``: which terms matter where for 1s-1s (C8, C10, retardation,
   exchange-overlap) relative to the dipole-dipole W6 (see :mod:`weft.figure_multipole`).
+* ``tables/thermal_cp_H.csv``, ``tables/thermal_cp_silica.csv``: the thermal Casimir-Polder
+  potential (SI) of two H(1s) atoms and of two 100 nm silica spheres at 0, 300 and 3000 K
+  with the asymptotes of its regime map (see :mod:`weft.figure_thermal`).
 
 Every file is a weft table (:mod:`weft.tables`): its header records the weft version,
 the CODATA release, the command that produced it (this script) and a checksum; no
@@ -41,6 +44,7 @@ from weft.cli import contact_terms  # noqa: E402
 from weft.potential import REGIMES, potential  # noqa: E402
 from weft.figure_excited import EXCITED_STATES, excited_table  # noqa: E402
 from weft.figure_multipole import multipole_table  # noqa: E402
+from weft.figure_thermal import thermal_table  # noqa: E402
 from weft.figures import fig11_table  # noqa: E402
 from weft.tables import write_table  # noqa: E402
 from weft.units import ALPHA  # noqa: E402
@@ -111,6 +115,8 @@ def build_tables() -> dict:
     for state in EXCITED_STATES:          # H(1s)-H(ns), both branches (docs/excited.md)
         out[f"W_1s{state}_branches.csv"] = excited_table(state, command=COMMAND)
     out["multipole_sizes.csv"] = multipole_table(command=COMMAND)    # docs/multipole.md
+    for pair in ("H", "silica"):          # thermal Casimir-Polder regime map (docs/fields.md)
+        out[f"thermal_cp_{pair}.csv"] = thermal_table(pair, command=COMMAND)
     return out
 
 

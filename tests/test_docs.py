@@ -49,7 +49,7 @@ KNOWN_BAD_DOCSTRINGS = {
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 HAVE_MPL = importlib.util.find_spec("matplotlib") is not None
 #: Subcommands that draw with matplotlib (without it: one error line, status 1).
-PLOTTING = ("fig11", "excited", "multipole", "optical-map", "optical-figures")
+PLOTTING = ("fig11", "excited", "multipole", "thermal", "optical-map", "optical-figures")
 MPL_MISSING = 'weft: error: plotting needs matplotlib, an optional extra of weft: ' \
               'pip install "weft[plot]"\n'
 
@@ -238,7 +238,7 @@ def test_every_code_block_runs(path, tmp_path, monkeypatch, capsys):
                 run_command_line(line, capsys, where)
 
 
-COMMANDS = ["potential", "table", "fig11", "excited", "multipole", "c6",
+COMMANDS = ["potential", "table", "fig11", "excited", "multipole", "thermal", "c6",
             "optical", "optical-bound", "optical-map", "optical-figures", "optical-state"]
 
 

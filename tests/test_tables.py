@@ -544,7 +544,7 @@ def test_committed_tables_are_up_to_date(tmp_path):
     """
     expected = ["W_1s1s_short.csv", "W_1s1s_long.csv", "W_1s1s_intermediate.csv",
                 "fig11.csv", "W_1s2s_branches.csv", "W_1s3s_branches.csv",
-                "multipole_sizes.csv"]
+                "multipole_sizes.csv", "thermal_cp_H.csv", "thermal_cp_silica.csv"]
     present = [f for f in expected if os.path.exists(os.path.join(ROOT, "tables", f))]
     if not present:
         pytest.skip("tables/ has no generated tables yet; run: python tables/make_tables.py")

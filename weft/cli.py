@@ -163,6 +163,13 @@ _EPILOG_EXCITED = """examples:
 Plotting needs matplotlib:  pip install "weft[plot]"
 """
 
+_EPILOG_THERMAL = """examples:
+  weft thermal --pair H --out thermal_H.png          # also writes thermal_H.csv
+  weft thermal --pair silica --temperature 77 300 --out thermal_silica.pdf --csv t.json
+
+Plotting needs matplotlib:  pip install "weft[plot]"
+"""
+
 _EPILOG_MULTIPOLE = """examples:
   weft multipole --out multipole.png                # also writes multipole.csv
   weft multipole --out sizes.pdf --csv sizes.json
@@ -367,6 +374,25 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_EPILOG_MULTIPOLE, formatter_class=raw)
     p.add_argument("--out", default="multipole.png",
                    help="image file (default: multipole.png; no extension: .png)")
+    p.add_argument("--csv", default=None,
+                   help="data file (default: the image name with extension .csv)")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+
+    p = sub.add_parser("thermal", help="draw the thermal Casimir-Polder regime map",
+                       description=_wrap("Draw and tabulate -U R^6/C6 of the Casimir-Polder "
+                                         "potential between two H(1s) atoms or two 100 nm "
+                                         "silica spheres at T = 0 and the given "
+                                         "temperatures, with the near-field, retarded and "
+                                         "thermal asymptotes (SI: R in m, U in J; "
+                                         "docs/fields.md)."),
+                       epilog=_EPILOG_THERMAL, formatter_class=raw)
+    p.add_argument("--pair", choices=("H", "silica"), default="H",
+                   help="two H(1s) atoms (default) or two silica spheres of radius 100 nm")
+    p.add_argument("--temperature", type=float, nargs="+", default=[300.0, 3000.0],
+                   metavar="T", help="temperatures in kelvin, > 0 (default: 300 3000; "
+                                     "T = 0 is always drawn)")
+    p.add_argument("--out", default="thermal.png",
+                   help="image file (default: thermal.png; no extension: .png)")
     p.add_argument("--csv", default=None,
                    help="data file (default: the image name with extension .csv)")
     p.add_argument("--force", action="store_true", help="replace existing files")
@@ -601,8 +627,20 @@ def _cmd_multipole(args, command: str, out, err) -> None:
     out.write(f"wrote {image} and {csv} (H(1s)-H(1s): C8, C10, retardation, overlap)\n")
 
 
+def _cmd_thermal(args, command: str, out, err) -> None:
+    from . import figure_thermal, figures
+
+    image, _ = figures.image_output(args.out)          # fails early without matplotlib
+    csv = args.csv if args.csv is not None else os.path.splitext(image)[0] + ".csv"
+    figure_thermal.thermal_figure(image, csv, pair=args.pair, temperatures=args.temperature,
+                                  command=command, overwrite=args.force)
+    out.write(f"wrote {image} and {csv} ({figure_thermal.PAIRS[args.pair][0]}, "
+              f"T = 0, {', '.join(f'{t:g}' for t in args.temperature)} K)\n")
+
+
 _COMMANDS = {"potential": _cmd_potential, "table": _cmd_table, "fig11": _cmd_fig11,
-             "excited": _cmd_excited, "multipole": _cmd_multipole, "c6": _cmd_c6}
+             "excited": _cmd_excited, "multipole": _cmd_multipole, "thermal": _cmd_thermal,
+             "c6": _cmd_c6}
 
 
 def _one_line(exc: BaseException) -> str:
