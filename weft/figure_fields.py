@@ -102,7 +102,7 @@ def _fig6_atoms():
     d = np.sqrt(ly.line_strength / 3.0)                  # |μ| of one Lyman-α component
     mu = d / np.sqrt(3.0) * np.ones(3)                   # μ_x = μ_y = μ_z
     A = ExcitedTwoLevel(ly.omega0, mu, ly.gamma)
-    B = TwoLevelAtom(ly.omega0 * (1.0 - 1e-3), mu, ly.gamma)
+    B = TwoLevelAtom(ly.omega0 * (1.0 - 1e-3), mu)    # undamped: the Γ_B/Δ terms are dropped
     return A, B, mu
 
 
@@ -165,8 +165,9 @@ def net_force_table(k0R=None, *, command="weft netforce"):
                          "F_dissimilar": "(4/9) 1e-3/(8 pi^2) [(cos 2x - 1)/x^3 + sin 2x/x^2]"},
         "features": {"F_dissimilar_extremum_k0R": 1.3030988, "F_identical_first_zero_k0R":
                      float(np.pi / 2)},
-        "note": "the full forces also have components transverse to R (larger than the "
-                "R_hat component for k0R < 1.3 in this geometry); docs/fields.md F10",
+        "note": "the forces also have components transverse to R in this geometry: on each "
+                "atom larger than the R_hat component for k0R <~ 1, on the pair about -0.2 "
+                "of it; docs/fields.md F10",
         "columns": {"k0R": "k0 R (dimensionless), k0 = omega0/c",
                     "F_identical": "identical atoms, normalised (see normalisation)",
                     "F_dissimilar": "dissimilar atoms, normalised (see normalisation)"},

@@ -245,6 +245,12 @@ class ExcitedAtom(ABC):
         """Lowest and highest characteristic |ω_n| (rad/s), for quadrature nodes."""
 
     @property
+    def degenerate_antisymmetric(self) -> np.ndarray:
+        """Σ_{degenerate n} Im⟨e|d_i|n⟩⟨n|d_j|e⟩ (C²m²): nonzero for orbitals with a
+        current (2p±1); these levels keep −2 Im T/(ħξ) in α(iξ) (zero by default)."""
+        return np.zeros((3, 3))
+
+    @property
     def omega0(self) -> float:
         """The resonance of the identical-atom limit: the frequency of the first line (rad/s).
 
@@ -404,18 +410,14 @@ class ExcitedHydrogen(ExcitedAtom):
 
     @cached_property
     def _channels(self):
-        """(ω_n in rad/s, x2_n in C²m², l_n) of the non-degenerate nodes; W."""
+        """Atomic units: (ω_n, x2_n, l_n) of the non-degenerate nodes, u*uᵀ, x2 of 2s."""
         rule = hydrogen.spectral_rule("2p")
-        s = self._s
         deg = rule.degenerate
-        omega = rule.omega[~deg] * _OMEGA_AU * s
-        x2 = rule.x2[~deg] * (_DIPOLE_AU / s) ** 2
-        l2 = rule.l2[~deg]
-        uu = np.outer(self._u.conj(), self._u)                       # u_i* u_j
-        w_deg = float(np.sum(rule.x2[deg & (rule.l2 == 0)])) * (_DIPOLE_AU / s) ** 2
         if np.any(deg & (rule.l2 != 0)):
             raise RuntimeError("2p: a degenerate d level in the rule (impossible)")
-        return omega, x2, l2, uu, 3.0 * w_deg * uu.real
+        uu = np.outer(self._u.conj(), self._u)                       # u_i* u_j
+        x2_deg = float(np.sum(rule.x2[deg]))                         # the 2s level
+        return rule.omega[~deg], rule.x2[~deg], rule.l2[~deg], uu, x2_deg
 
     @staticmethod
     def _theta(uu: np.ndarray):
@@ -425,7 +427,12 @@ class ExcitedHydrogen(ExcitedAtom):
         return theta_s, theta_d
 
     def alpha_imag_tensor(self, xi) -> np.ndarray:
-        """Kramers–Heisenberg α_ij(iξ) of the 2p orbital (C·m²/V), all levels but 2s.
+        """Kramers–Heisenberg α_ij(iξ) of the 2p orbital (C·m²/V); the 2s level enters with
+        its antisymmetric part −2 Im T/(ħξ) only (its symmetric part is the δ(ξ) weight W).
+
+        Computed in atomic units, α_s(iξ) = s⁻³ α_∞(iξ/s), converted with 4πε₀a₀³ (as
+        :class:`~weft.fields.particles.HydrogenAtom`). For a complex orbital the 2s term
+        diverges as 1/ξ: ξ = 0 is then refused.
 
         Examples
         --------
@@ -435,9 +442,12 @@ class ExcitedHydrogen(ExcitedAtom):
         True
         """
         x = _xi_array(xi)
-        omega, x2, l2, uu, _ = self._channels
+        omega, x2, l2, uu, x2_deg = self._channels
         theta_s, theta_d = self._theta(uu)
-        flat = x.ravel()
+        flat = x.ravel() / (_OMEGA_AU * self._s)                     # ξ/s in hartree
+        if np.any(theta_s.imag != 0) and np.any(flat == 0):
+            raise ValueError("xi = 0: for a complex 2p orbital the degenerate 2s level makes "
+                             "the antisymmetric part of alpha(i xi) diverge as 1/xi")
         den = omega[None, :] ** 2 + flat[:, None] ** 2
         out = np.zeros(flat.shape + (3, 3))
         for chan, theta in ((0, theta_s), (2, theta_d)):
@@ -445,15 +455,27 @@ class ExcitedHydrogen(ExcitedAtom):
             sym = (2.0 * omega[sel] * x2[sel] / den[:, sel]).sum(axis=1)       # Σ 2ω x2/(ω²+ξ²)
             asym = (-2.0 * flat[:, None] * x2[sel] / den[:, sel]).sum(axis=1)  # Σ −2ξ x2/(…)
             out += sym[:, None, None] * theta.real + asym[:, None, None] * theta.imag
-        return (out / HBAR).reshape(x.shape + (3, 3))
+        if np.any(theta_s.imag != 0):
+            with np.errstate(divide="ignore"):
+                inv = np.where(flat > 0, -2.0 / np.where(flat > 0, flat, 1.0), 0.0)
+            out += (inv * x2_deg)[:, None, None] * theta_s.imag
+        out *= _ALPHA_AU / self._s ** 3
+        return out.reshape(x.shape + (3, 3))
+
+    @property
+    def degenerate_antisymmetric(self) -> np.ndarray:
+        """Σ_deg Im T_ij (C²m²): the 2s part that stays in α(iξ) as −2 Im T/(ħξ)."""
+        uu, x2_deg = self._channels[3], self._channels[4]
+        return 3.0 * x2_deg * (_DIPOLE_AU / self._s) ** 2 * uu.imag
 
     @property
     def degenerate_weight(self) -> np.ndarray:
-        return self._channels[4].copy()
+        uu, x2_deg = self._channels[3], self._channels[4]
+        return 3.0 * x2_deg * (_DIPOLE_AU / self._s) ** 2 * uu.real
 
     @property
     def omega_scales(self) -> tuple[float, float]:
-        lowest = float(np.abs(self._channels[0]).min())         # 3s, 3d: (5/72) E_h/ħ
+        lowest = float(np.abs(self._channels[0]).min()) * _OMEGA_AU * self._s   # (5/72) E_h/ħ
         ionisation = 0.125 * _OMEGA_AU * self._s
         return lowest, 2.0 * max(self._line.omega0, ionisation)
 

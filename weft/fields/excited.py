@@ -386,9 +386,15 @@ def _xi_rule(Rv: np.ndarray, atom, partner):
 def _offresonant(Rv: np.ndarray, atom, partner):
     """(U_e, U_g, ∇U_e, ∇U_g): U_CP with A's excited and ground α (module docstring)."""
     xi, w = _xi_rule(Rv, atom, partner)
+    a_b = _alpha_tensor_imag(partner, xi)
+    if np.any(atom.degenerate_antisymmetric) and np.any(a_b - np.swapaxes(a_b, -1, -2)):
+        raise ValueError("A's degenerate level has an antisymmetric (vector) polarizability "
+                         "∝ 1/ξ and so has B: the off-resonant integral diverges "
+                         "logarithmically at ξ → 0 in the nonrelativistic spectrum (the Lamb "
+                         "shift would cut it off); use a real orbital for A or a linear dipole "
+                         "for B")
     a_e = atom.alpha_imag_tensor(xi)                              # (m, 3, 3)
     a_g = _alpha_tensor_imag(atom.ground, xi)
-    a_b = _alpha_tensor_imag(partner, xi)
     pref = -HBAR / (2.0 * np.pi * EPS0 ** 2)
     n = len(Rv)
     U = np.zeros((2, n))

@@ -26,8 +26,9 @@ m = 0 is the Σ pair and m = ±1 the (degenerate) Π pairs:
     Ω̃_Σ = −(k²|μ₀|²/(ε₀ħ)) R̂·G₀·R̂,    Ω̃_Π = −(k²|μ₁|²/(ε₀ħ)) ê·G₀·ê  (ê ⊥ R̂),
 
 |μ_m|² = d₀² = 2¹⁵/3¹⁰ (e a₀)² for each m. For any other axis the 3 × 3 coupling matrix
-V_{mm'} = ħΩ̃(μ_m, μ_m') (:func:`coupling_matrix`) has the eigenvalues Σ, Π, Π and the
-pair energies are ±(its eigenvalues) (the 6 × 6 block [[0, V], [V, 0]]).
+V_{mm'} = ħΩ̃(μ_m, μ_m') (:func:`coupling_matrix`) has the eigenvalues ħΩ̃_Σ, ħΩ̃_Π, ħΩ̃_Π
+and the pair energies are ± the eigenvalues of its Hermitian part (V + V†)/2 (the 6 × 6
+block [[0, V], [V, 0]]).
 
 Limits (tested): near field (kR ≪ 1) ħΩ̃ → the static dipole–dipole element,
 E_Σ± = ∓2d₀²/(4πε₀R³), E_Π± = ±d₀²/(4πε₀R³), i.e. C3 = 2d₀²/(4πε₀) = 1.109858 hartree·bohr³
@@ -111,7 +112,7 @@ def coupling_matrix(R, nucleus="infinite") -> np.ndarray:
     """V_{mm'} = ħΩ̃(μ_m, μ_m') for H(2p_m)–H(1s) ↔ H(1s)–H(2p_m') (J), m = −1, 0, 1.
 
     Any direction of R (quantisation axis z); the Dicke energies are ± the eigenvalues of
-    Re V (Σ once, Π twice), the rates Γ ∓ 2 Im of those of V (module docstring).
+    the Hermitian part (V + V†)/2 (Σ once, Π twice; module docstring).
 
     Parameters
     ----------
