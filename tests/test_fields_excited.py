@@ -626,3 +626,34 @@ def test_bad_input():
         separation(-1.0)
     assert DISSIMILAR_RATIO == 10.0
     assert np.allclose(static_dipole_gradient([0, 0, 2.0])[2, 0, 0] * 4 * np.pi * 16, 3.0)
+
+
+def test_rb_k_seed001_worked_case():
+    """Seed 001: ⁸⁷Rb(5P1/2)–⁴⁰K(4S), D1 lines (Steck, 'Rubidium 87 D Line Data':
+    377.107463 THz, Γ/2π = 5.746 MHz; Tiecke, 'Properties of Potassium': 389.286058 THz,
+    5.956 MHz), two-level dipoles |μ|² = 3πε₀ħc³Γ/ω³. 'Maximum values are obtained for
+    R ≈ 1.28/k_A, where D is ~10 times greater than Γ_A' (D = −F_net·R̂ c/(ħΓ_A²), the
+    photon momentum): orientation-averaged dipoles give the maximum at k_AR = 1.2714 with
+    |D| = 2.60Γ_A; dipoles aligned as in 004 Fig. 6 at 1.3031 with |D| = 8.01Γ_A."""
+    wA, gA = 2 * np.pi * 377.107463e12, 2 * np.pi * 5.746e6
+    wB, gB = 2 * np.pi * 389.286058e12, 2 * np.pi * 5.956e6
+    mA = math.sqrt(3 * np.pi * EPS0 * HBAR * C ** 3 * gA / wA ** 3)
+    mB = math.sqrt(3 * np.pi * EPS0 * HBAR * C ** 3 * gB / wB ** 3)
+    kA = wA / C
+
+    def f_iso(x):                        # average over the 3 × 3 axis pairs = orientation average
+        return sum(net_force(separation(x / kA), ExcitedTwoLevel(wA, mA * np.eye(3)[i], gA),
+                             TwoLevelAtom(wB, mB * np.eye(3)[j]))[2]
+                   for i in range(3) for j in range(3)) / 9
+
+    def f_al(x):
+        u = np.ones(3) / np.sqrt(3)
+        return net_force(separation(x / kA), ExcitedTwoLevel(wA, mA * u, gA),
+                         TwoLevelAtom(wB, mB * u))[2]
+
+    h = 1e-5
+    for f, x_max, d_max in ((f_iso, 1.2714, 2.604), (f_al, 1.3031, 8.006)):
+        x = brentq(lambda t: f(t + h) - f(t - h), 1.0, 1.6, xtol=1e-9)
+        assert x == pytest.approx(x_max, abs=2e-4)
+        assert -f(x) * C / (HBAR * gA ** 2) == pytest.approx(-d_max, rel=1e-3)
+    assert mA / EA0 == pytest.approx(2.992, abs=1e-3)          # Steck: 2.992 e a0 (D1, J=1/2)

@@ -85,6 +85,7 @@ _GL_NODES = 16               # Gauss–Legendre nodes per panel of the ξ rule
 _DECADES_BELOW = 3.0         # ξ_lo = 10^-3 min(ω_min, c/R_max)
 _DECADES_ABOVE = 4.0         # ξ_hi = 10^4 ω_max
 _CHUNK = 32                  # R vectors per block of the ξ integral
+_X_CUT = 50.0                # drop ξ nodes with ξR/c beyond (e^{−2x} < 1e-43)
 
 
 @dataclass(frozen=True)
@@ -371,7 +372,7 @@ def degenerate_forces(R, atom, partner) -> PairForces:
 # ---------------------------------------------------------------------------
 
 def _xi_rule(Rv: np.ndarray, atom, partner):
-    """Gauss–Legendre rule on [0, ∞) for ξ (as weft.fields.thermal at T = 0)."""
+    """Gauss–Legendre rule on [0, ∞) for ξ (as weft.fields.thermal at T = 0), ascending."""
     lo = min(atom.omega_scales[0], partner.omega_scales[0])
     hi = max(atom.omega_scales[1], partner.omega_scales[1]) * 10 ** _DECADES_ABOVE
     r_max = float(np.linalg.norm(Rv, axis=-1).max())
@@ -380,11 +381,16 @@ def _xi_rule(Rv: np.ndarray, atom, partner):
              _gl_tail(hi, _GL_NODES)]
     xi = np.concatenate([p[0] for p in parts])
     w = np.concatenate([p[1] for p in parts])
-    return xi, w
+    order = np.argsort(xi)
+    return xi[order], w[order]
 
 
-def _offresonant(Rv: np.ndarray, atom, partner):
-    """(U_e, U_g, ∇U_e, ∇U_g): U_CP with A's excited and ground α (module docstring)."""
+def _offresonant(Rv: np.ndarray, atom, partner, *, gradient: bool = True):
+    """(U_e, U_g, ∇U_e, ∇U_g): U_CP with A's excited and ground α (module docstring).
+
+    The R vectors are taken in blocks of increasing |R|; in each block the nodes with
+    ξ|R|_min/c > X_CUT (e^{−2x} < 1e-43 of the integrand's scale) are dropped.
+    """
     xi, w = _xi_rule(Rv, atom, partner)
     a_b = _alpha_tensor_imag(partner, xi)
     if np.any(atom.degenerate_antisymmetric) and np.any(a_b - np.swapaxes(a_b, -1, -2)):
@@ -400,19 +406,26 @@ def _offresonant(Rv: np.ndarray, atom, partner):
     U = np.zeros((2, n))
     dU = np.zeros((2, n, 3))
     k2 = -(xi / C) ** 2                                            # k² at ω = iξ
+    dist = np.linalg.norm(Rv, axis=-1)
+    order = np.argsort(dist)
     for start in range(0, n, _CHUNK):
-        r = Rv[start:start + _CHUNK, None, :]
-        D = dipole_field_tensor(r, 1j * xi).real                  # (c, m, 3, 3)
-        dD = k2[None, :, None, None, None] * grad_green_tensor(r, 1j * xi).real
-        Y = a_b[None] @ D                                          # α_B D
-        dY = a_b[None, :, None] @ dD                               # α_B ∂_k D
-        for idx, a_a in enumerate((a_e, a_g)):
+        idx = order[start:start + _CHUNK]
+        m = int(np.searchsorted(xi, _X_CUT * C / dist[idx[0]], side="right"))
+        x, ww = 1j * xi[:m], w[:m]
+        r = Rv[idx, None, :]
+        D = dipole_field_tensor(r, x).real                         # (c, m, 3, 3)
+        Y = a_b[None, :m] @ D                                      # α_B D
+        if gradient:
+            dD = k2[None, :m, None, None, None] * grad_green_tensor(r, x).real
+            dY = a_b[None, :m, None] @ dD                          # α_B ∂_k D
+        for j, a_a in enumerate((a_e[:m], a_g[:m])):
             X = a_a[None] @ D                                      # α_A D
-            dX = a_a[None, :, None] @ dD
-            tr = np.einsum("cmij,cmji->cm", X, Y)
-            dtr = (np.einsum("cmkij,cmji->cmk", dX, Y) + np.einsum("cmij,cmkji->cmk", X, dY))
-            U[idx, start:start + _CHUNK] = pref * (tr @ w)
-            dU[idx, start:start + _CHUNK] = pref * np.einsum("cmk,m->ck", dtr, w)
+            U[j, idx] = pref * (np.einsum("cmij,cmji->cm", X, Y) @ ww)
+            if gradient:
+                dX = a_a[None, :, None] @ dD
+                dtr = (np.einsum("cmkij,cmji->cmk", dX, Y)
+                       + np.einsum("cmij,cmkji->cmk", X, dY))
+                dU[j, idx] = pref * np.einsum("cmk,m->ck", dtr, ww)
     return U[0], U[1], dU[0], dU[1]
 
 
@@ -444,7 +457,7 @@ def offresonant_potentials(R, atom, partner) -> tuple[np.ndarray, np.ndarray]:
     """
     _check_pair(atom, partner, dissimilar=False)
     Rv, shape = _vectors(R)
-    Ue, Ug, _, _ = _offresonant(Rv, atom, partner)
+    Ue, Ug, _, _ = _offresonant(Rv, atom, partner, gradient=False)
     return Ue.reshape(shape[:-1]), Ug.reshape(shape[:-1])
 
 
@@ -600,7 +613,7 @@ def potentials(R, atom, partner, T=0.0) -> tuple[np.ndarray, np.ndarray]:
     Rv, shape = _vectors(R)
     UA, UB, _, _ = _resonant(Rv, atom, partner)
     Ud, _ = _degenerate(Rv, atom, partner)
-    Ue, Ug, _, _ = _offresonant(Rv, atom, partner)
+    Ue, Ug, _, _ = _offresonant(Rv, atom, partner, gradient=False)
     p = math.exp(-atom.gamma * t) if math.isfinite(t) else 0.0
     off = p * Ue + (1.0 - p) * Ug
     return ((p * (UA + Ud) + off).reshape(shape[:-1]), (p * (UB + Ud) + off).reshape(shape[:-1]))
