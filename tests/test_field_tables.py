@@ -182,3 +182,58 @@ def test_tables_build_in_memory_like_the_public_builders():
                         ("displacement_h2p.csv", displacement_table)):
         ref = build(command=gen.COMMAND)
         assert np.array_equal(fresh[name][1], ref[1]) and fresh[name][4] == ref[4]
+
+
+# ------------------------------------------------------------------ the weft subcommands
+
+HAVE_MPL = importlib.util.find_spec("matplotlib") is not None
+
+
+def _wired_parser():
+    """weft.cli's parser with the field subcommands added, as the lead will wire them."""
+    import argparse
+
+    from weft import cli, cli_fields
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    cli_fields.add_subcommands(sub)
+    return parser, cli_fields.COMMANDS
+
+
+def test_cli_fields_subcommands_parse():
+    parser, commands = _wired_parser()
+    assert sorted(commands) == ["displacement", "netforce", "resonant"]
+    args = parser.parse_args(["resonant"])
+    assert (args.command, args.out, args.csv, args.force) == ("resonant", "resonant_1s2p.png",
+                                                              None, False)
+    args = parser.parse_args(["displacement", "--out", "s.pdf", "--csv", "s.json", "--force"])
+    assert (args.out, args.csv, args.force) == ("s.pdf", "s.json", True)
+
+
+@pytest.mark.skipif(HAVE_MPL, reason="matplotlib is installed")
+def test_cli_fields_need_matplotlib(tmp_path, monkeypatch):
+    import io
+    monkeypatch.chdir(tmp_path)
+    parser, commands = _wired_parser()
+    for name in commands:
+        args = parser.parse_args([name])
+        with pytest.raises(ImportError, match="matplotlib"):
+            commands[name](args, f"weft {name}", io.StringIO(), io.StringIO())
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.skipif(not HAVE_MPL, reason="plotting needs matplotlib")
+def test_cli_fields_write_image_and_table(tmp_path, monkeypatch):
+    import io
+    monkeypatch.chdir(tmp_path)
+    parser, commands = _wired_parser()
+    for name, stem in (("resonant", "resonant_1s2p"), ("netforce", "net_force_k0R"),
+                       ("displacement", "displacement_h2p")):
+        out = io.StringIO()
+        commands[name](parser.parse_args([name]), f"weft {name}", out, io.StringIO())
+        assert os.path.getsize(f"{stem}.png") > 1000
+        t = read_table(f"{stem}.csv")
+        assert t.metadata["command"] == f"weft {name}"
+        assert f"wrote {stem}.png and {stem}.csv" in out.getvalue()
+        with pytest.raises(FileExistsError):
+            commands[name](parser.parse_args([name]), f"weft {name}", out, io.StringIO())
