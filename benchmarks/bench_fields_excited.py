@@ -67,7 +67,8 @@ def main() -> None:
     print(f"H(2p)–D(1s), 10^3 R vectors in [1 nm, 10 µm]")
     print(f"  forces (all parts, F_A and F_B):   {t_forces * 1e3:9.1f} ms")
     print(f"  off-resonant potentials U_e, U_g:   {t_off * 1e3:9.1f} ms")
-    print(f"  direct quad of U_e, 10^3 R:         {t_direct * 1e3:9.0f} ms  (extrapolated from 12 R)")
+    print(f"  direct quad of U_e, 10^3 R:         {t_direct * 1e3:9.0f} ms  "
+          "(extrapolated from 12 R)")
     print(f"  speed-up of the potentials:         {t_direct / t_off:9.0f} x  (U_g comes along)")
     print(f"  speed-up of the forces (lower bound: the quad of one potential per R): "
           f"{t_direct / t_forces:.0f} x")

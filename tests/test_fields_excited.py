@@ -119,8 +119,8 @@ def test_isotope_scaling_and_masses():
     """α_s(ω) = s⁻³α_∞(ω/s) at ω = 0: 4.5/s³; atom masses M + m_e."""
     s = mass_factor("D")
     d = HydrogenIsotope("1s", "D")
-    assert float(d.alpha_imag(0.0)) == pytest.approx(4.5 / s ** 3 * ATOMIC_UNITS["polarizability"][0],
-                                                     rel=1e-13)
+    a0 = ATOMIC_UNITS["polarizability"][0]
+    assert float(d.alpha_imag(0.0)) == pytest.approx(4.5 / s ** 3 * a0, rel=1e-13)
     assert nucleus_mass("H") == pytest.approx(1.67262192595e-27 + 9.1093837139e-31, rel=1e-12)
     assert ExcitedHydrogen("2p0", "H").mass == nucleus_mass("H")
     assert math.isnan(ExcitedHydrogen("2p0").mass)
@@ -146,7 +146,8 @@ def test_dissimilar_closed_forms_in_the_fig6_geometry(x):
     """μ_x = μ_y = μ_z, R ∥ z: μ·β·μ = 0, so 004's far-field forms are exact at every R:
     F_A·R̂ = −(k⁷A²b/8π²ε₀²)[sin 2x/x² + cos 2x/x³], F_B·R̂ = (k⁷A²b/8π²ε₀²)/x³, A = μ·α·μ,
     α_B = b μμ, b = 2ω_B/(ħ(ω_B² − ω_A²)) (→ −1/(ħΔ): 004's signs). The transverse (x)
-    component: 2(k⁴b/ε₀²)Re[g ∂_x g], g = kAe^{ix}/(4πx), ∂_xg = 2μ²e^{ix}(3 − 3ix − x²)/(4πk²R⁴)."""
+    component: 2(k⁴b/ε₀²)Re[g ∂_x g], g = kAe^{ix}/(4πx),
+    ∂_xg = 2μ²e^{ix}(3 − 3ix − x²)/(4πk²R⁴)."""
     A, B, mu = _fig6_two_level()
     k = A.omega0 / C
     R = x / k
@@ -239,6 +240,10 @@ def test_near_field_two_level_is_static_second_order_energy():
     E2 = V ** 2 / (HBAR * (A.omega0 - B.omega0))
     kR2 = (B.omega0 / C * np.linalg.norm(Rv, axis=-1)) ** 2
     assert np.all(np.abs(UA / E2 - 1) < 5 * kR2) and np.all(np.abs(UB / E2 - 1) < 5 * kR2)
+    # the resonant part alone: V²/ħ [1/Δ − 1/(ω_A + ω_B)] (rotating + counter-rotating)
+    RA, RB = resonant_potentials(Rv, A, B)
+    res = V ** 2 / HBAR * (1 / (A.omega0 - B.omega0) - 1 / (A.omega0 + B.omega0))
+    assert np.all(np.abs(RA / res - 1) < 5 * kR2) and np.all(np.abs(RB / res - 1) < 5 * kR2)
 
 
 def test_forces_are_gradients_for_linear_dipoles():
@@ -506,7 +511,8 @@ def _curl_fd(field, r, h):
     for j in range(3):
         e = np.zeros(3)
         e[j] = h
-        J[:, j] = (-field(r + 2 * e) + 8 * field(r + e) - 8 * field(r - e) + field(r - 2 * e)) / (12 * h)
+        J[:, j] = (-field(r + 2 * e) + 8 * field(r + e) - 8 * field(r - e)
+                   + field(r - 2 * e)) / (12 * h)
     return np.array([J[2, 1] - J[1, 2], J[0, 2] - J[2, 0], J[1, 0] - J[0, 1]])
 
 

@@ -274,7 +274,8 @@ def _draw_resonant(Figure, pieces):
     ax_n, ax_f, ax_g = fig.subplots(1, 3)
     near = R <= 1e3
     c3s, c3p = meta["c3_sigma_hartree_bohr3"], meta["c3_pi_hartree_bohr3"]
-    for key, label, color, ls in (("E_sigma_plus", "Σ+", "C0", "-"), ("E_sigma_minus", "Σ−", "C0", "--"),
+    for key, label, color, ls in (("E_sigma_plus", "Σ+", "C0", "-"),
+                                  ("E_sigma_minus", "Σ−", "C0", "--"),
                                   ("E_pi_plus", "Π+", "C3", "-"), ("E_pi_minus", "Π−", "C3", "--")):
         col = Esp if key == "E_sigma_plus" else extra[key]
         ax_n.semilogx(R[near], (R ** 3 * col)[near], color=color, ls=ls, label=label)

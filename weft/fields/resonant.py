@@ -184,8 +184,8 @@ class DickeStates:
         --------
         >>> d = dicke_states([1e-12])
         >>> r = d.rates()
-        >>> round(float(r["sigma_plus"][0] / d.gamma), 6), round(float(r["pi_minus"][0] / d.gamma), 6)
-        (2.0, 0.0)
+        >>> [round(float(r[key][0] / d.gamma), 6) for key in ("sigma_plus", "pi_minus")]
+        [2.0, 0.0]
         """
         gs, gp = -2.0 * self.sigma.imag, -2.0 * self.pi.imag
         return {"sigma_plus": self.gamma + gs, "sigma_minus": self.gamma - gs,
