@@ -49,7 +49,8 @@ KNOWN_BAD_DOCSTRINGS = {
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 HAVE_MPL = importlib.util.find_spec("matplotlib") is not None
 #: Subcommands that draw with matplotlib (without it: one error line, status 1).
-PLOTTING = ("fig11", "excited", "multipole", "thermal", "optical-map", "optical-figures")
+PLOTTING = ("fig11", "excited", "multipole", "thermal", "resonant", "netforce",
+            "displacement", "optical-map", "optical-figures")
 MPL_MISSING = 'weft: error: plotting needs matplotlib, an optional extra of weft: ' \
               'pip install "weft[plot]"\n'
 
@@ -69,6 +70,7 @@ EXEMPT = {
     "python3 tables/make_tables.py": "rewrites tables/; tests/test_tables.py checks it",
     "python3 tables/make_fourier_tables.py": "rewrites tables/; tests/test_fourier.py",
     "python3 tables/make_optical_tables.py": "rewrites tables/; tests/test_optical_tables.py",
+    "python3 tables/make_field_tables.py": "rewrites tables/; tests/test_field_tables.py",
     "python3 benchmarks/run.py": "timing; minutes of CPU, never in tests",
 }
 
@@ -239,7 +241,7 @@ def test_every_code_block_runs(path, tmp_path, monkeypatch, capsys):
 
 
 COMMANDS = ["potential", "table", "fig11", "excited", "multipole", "thermal", "c6",
-            "optical", "optical-bound", "optical-map", "optical-figures", "optical-state"]
+            "resonant", "netforce", "displacement", "optical", "optical-bound", "optical-map", "optical-figures", "optical-state"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

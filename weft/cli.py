@@ -279,7 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The ``weft`` argument parser (one subparser per subcommand).
 
     Subcommands ``potential``, ``table``, ``fig11``, ``excited``, ``multipole``, ``c6``
-    (module docstring) and those of the field layer (``weft.cli_optical``); each ``--help``
+    (module docstring) and those of the field layer (``weft.cli_fields``,
+    ``weft.cli_optical``); each ``--help``
     ends with examples that tests/test_docs.py runs.
 
     Returns
@@ -405,9 +406,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     # The field-theory layer (weft.fields) brings its own subcommands; each parser carries
     # its command function, so main() needs no registry of them.
-    from . import cli_optical
-    for name, func in cli_optical.add_subcommands(sub).items():
-        sub.choices[name].set_defaults(_run=func)
+    from . import cli_fields, cli_optical
+    for module in (cli_fields, cli_optical):
+        for name, func in module.add_subcommands(sub).items():
+            sub.choices[name].set_defaults(_run=func)
     return parser
 
 

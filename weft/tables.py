@@ -427,7 +427,8 @@ def _check_semantics(meta: dict) -> None:
 
 # --------------------------------------------------------------------------- write
 
-def write_table(path, R, W, metadata, format=None, *, extra=None, overwrite=True) -> None:
+def write_table(path, R, W, metadata, format=None, *, extra=None, overwrite=True,
+                names=None) -> None:
     """Write a tabulated potential with its metadata (CSV, JSON or NPZ).
 
     The file is written to a temporary name in the same directory and renamed at the
@@ -459,6 +460,11 @@ def write_table(path, R, W, metadata, format=None, *, extra=None, overwrite=True
         Additional columns, name -> 1-D array of the same length, written after R and W.
     overwrite : bool
         If False, refuse to replace an existing file (``FileExistsError``).
+    names : (str, str), optional
+        Names of the first two columns instead of ``R_<length unit>``, ``W_<energy
+        unit>`` (tables that are not a potential W(R), e.g. ``("R_nm", "S_A_fm")`` or
+        ``("k0R", "F_identical")``); their meanings must then be given in
+        ``metadata["columns"]``. The first column must still be > 0.
 
     Raises
     ------
@@ -476,19 +482,34 @@ def write_table(path, R, W, metadata, format=None, *, extra=None, overwrite=True
     >>> write_table(os.path.join(tempfile.mkdtemp(), "W.json"), [1e4], [-1e-18], meta)
     """
     fmt = check_output(path, format, overwrite=overwrite)
-    data = _encode(fmt, R, W, metadata, extra)
+    data = _encode(fmt, R, W, metadata, extra, names)
     with staged_files([path]) as (tmp,):
         with open(tmp, "xb") as fh:   # "x", not mkstemp: the usual umask permissions
             fh.write(data)
 
 
-def _encode(fmt: str, R, W, metadata, extra) -> bytes:
+def _column_name(name) -> str:
+    if not isinstance(name, str) or not name or any(c in name for c in ",\n\r\"#"):
+        raise ValueError(f"column name {name!r} must be a non-empty string without commas, "
+                         "quotes, '#' or line breaks")
+    return name
+
+
+def _encode(fmt: str, R, W, metadata, extra, names=None) -> bytes:
     """The complete file content of a table (validates everything first)."""
     meta = _normalise_metadata(metadata)
     units = meta["units"]
     length_unit = _units.length_unit_of(units, meta.get("length_unit")).name
-    r_name, w_name = column_names(units, length_unit)
-    meanings = dict(zip((r_name, w_name), _column_meanings(units, length_unit)))
+    if names is None:
+        r_name, w_name = column_names(units, length_unit)
+        meanings = dict(zip((r_name, w_name), _column_meanings(units, length_unit)))
+    else:
+        if isinstance(names, str) or len(names) != 2:
+            raise ValueError(f"names must be two column names, got {names!r}")
+        r_name, w_name = (_column_name(n) for n in names)
+        if r_name == w_name:
+            raise ValueError(f"names: the two column names are equal ({r_name!r})")
+        meanings = {}
     user_meanings = meta.pop("columns", None) or {}
     if not isinstance(user_meanings, dict):
         raise TypeError("metadata['columns'] must map column names to their meaning")
