@@ -495,6 +495,14 @@ _DERIVED = {
         "rel_lon": lambda c: (np.abs(c["W_lon_hartree"] / c["W_hartree"]) + 1.0),
         "rel_cp": lambda c: (np.abs(c["W_cp_hartree"] / c["W_hartree"]) + 1.0),
     },
+    # (W6 - W_London)/W6 and (W8 - W8_static)/W6 cancel: their scale is the sum of the
+    # magnitudes of the two terms over |W6| (weft.figure_multipole)
+    "multipole_sizes.csv": {
+        "retardation_over_W6": lambda c: np.abs(1.0 - c["retardation_over_W6"]) + 1.0,
+        "retardation_C8_over_W6": lambda c: (np.abs(c["C8_over_W6"])
+                                             + np.abs(c["C8_over_W6"]
+                                                      - c["retardation_C8_over_W6"])),
+    },
 }
 
 
