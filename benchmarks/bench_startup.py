@@ -20,7 +20,7 @@ COMMANDS = [
     ("baseline: import numpy", "import numpy", None),
     ("import hydrogen; hydrogen.C6('1s','1s')", "import hydrogen; hydrogen.C6('1s','1s')", 2.0),
     ("import weft", "import weft", 1.7),
-    ("import weft; weft.potential(10.0)", "import weft; weft.potential(10.0)", None),
+    ("import weft; weft.potential(50.0)", "import weft; weft.potential(50.0)", None),
     ("import hydrogen; hydrogen.C6('100s','1s')", "import hydrogen; hydrogen.C6('100s','1s')", None),
 ]
 
