@@ -26,7 +26,6 @@ import numpy as np
 
 from .matching.exchange import adhikari_cp_mixing, lamb_shift_2s
 from .potential import potential
-from .tables import check_output, check_writable, staged_files, write_table
 from .validity import ValidityWarning
 
 __all__ = ["EXCITED_STATES", "DEFAULT_R", "excited_data", "excited_table", "excited_figure"]
@@ -160,21 +159,15 @@ def excited_figure(out_png, out_csv=None, *, state="2s", command="weft excited",
     >>> with tempfile.TemporaryDirectory() as tmp:          # doctest: +SKIP
     ...     excited_figure(os.path.join(tmp, "e.png"), state="2s")
     """
-    from .figures import _figure_class, image_output
+    from .figures import save_figure, table_writer
     _check_state(state)
-    Figure = _figure_class()
-    image, image_format = image_output(out_png)
-    check_writable(image, overwrite=overwrite)
-    targets = [image]
-    if out_csv is not None:
-        table_format = check_output(out_csv, overwrite=overwrite)
-        targets.append(out_csv)
-    R, W, metadata, extra = excited_table(state, command=command)
-    fig = _draw(Figure, state, R, W, extra, metadata)
-    with staged_files(targets) as tmp:
-        fig.savefig(tmp[0], format=image_format, dpi=150)
-        if out_csv is not None:
-            write_table(tmp[1], R, W, metadata, format=table_format, extra=extra)
+
+    def build(Figure):
+        R, W, metadata, extra = excited_table(state, command=command)
+        return (_draw(Figure, state, R, W, extra, metadata),
+                table_writer(R, W, metadata, extra))
+
+    save_figure(out_png, out_csv, build, overwrite=overwrite)
 
 
 def _draw(Figure, state, R, W, extra, metadata):

@@ -28,7 +28,7 @@ from .fields.nonconservative import displacement_prefactor, transverse_displacem
 from .fields.particles import TwoLevelAtom
 from .fields.resonant import dicke_states
 from .fields.si import ATOMIC_UNITS, C, EPS0, HBAR
-from .tables import check_output, check_writable, staged_files, write_table
+from .tables import write_table
 
 __all__ = ["RESONANT_R_BOHR", "NET_FORCE_K0R", "DISPLACEMENT_R_NM", "resonant_table",
            "net_force_table", "displacement_table", "resonant_figure", "net_force_figure",
@@ -250,20 +250,13 @@ def write_field_table(path, pieces, *, format=None, overwrite=True) -> None:
 # ------------------------------------------------------------------ figures
 
 def _save(draw, pieces, out_png, out_csv, overwrite):
-    from .figures import _figure_class, image_output
-    Figure = _figure_class()
-    image, image_format = image_output(out_png)
-    check_writable(image, overwrite=overwrite)
-    targets = [image]
-    table_format = None
-    if out_csv is not None:
-        table_format = check_output(out_csv, overwrite=overwrite)
-        targets.append(out_csv)
-    fig = draw(Figure, pieces)
-    with staged_files(targets) as tmp:
-        fig.savefig(tmp[0], format=image_format, dpi=150)
-        if out_csv is not None:
-            write_field_table(tmp[1], pieces, format=table_format)
+    from .figures import save_figure
+
+    def build(Figure):
+        return (draw(Figure, pieces),
+                lambda path, table_format: write_field_table(path, pieces, format=table_format))
+
+    save_figure(out_png, out_csv, build, overwrite=overwrite)
 
 
 def _draw_resonant(Figure, pieces):

@@ -24,7 +24,6 @@ import numpy as np
 
 from .matching import intermediate, multipole
 from .potential import london
-from .tables import check_output, check_writable, staged_files, write_table
 from .validity import ValidityWarning
 
 __all__ = ["DEFAULT_R", "multipole_sizes", "multipole_table", "multipole_figure"]
@@ -139,31 +138,25 @@ def multipole_figure(out_png, out_csv=None, *, command="weft multipole",
     >>> with tempfile.TemporaryDirectory() as tmp:          # doctest: +SKIP
     ...     multipole_figure(os.path.join(tmp, "m.png"))
     """
-    from .figures import _figure_class, image_output
-    Figure = _figure_class()
-    image, image_format = image_output(out_png)
-    check_writable(image, overwrite=overwrite)
-    targets = [image]
-    if out_csv is not None:
-        table_format = check_output(out_csv, overwrite=overwrite)
-        targets.append(out_csv)
-    R, W, metadata, extra = multipole_table(command=command)
-    fig = Figure(figsize=(7.5, 5), layout="constrained")
-    ax = fig.subplots()
-    for key, label in (("C8_over_W6", "dipole–quadrupole C8 (retarded)"),
-                       ("C10_over_W6", "C10 terms (retarded)"),
-                       ("retardation_over_W6", "retardation of the dipole term"),
-                       ("retardation_C8_over_W6", "retardation of the C8 term"),
-                       ("exchange_overlap_over_W6", "exchange/overlap (H₂, outside the EFT)")):
-        ax.loglog(R, np.abs(extra[key]), label=label)
-    ax.axhline(0.01, color="0.5", ls=":", lw=0.8)
-    ax.annotate("1 %", (R[0], 0.012), fontsize=8)
-    ax.set_ylim(1e-8, 10)
-    ax.set_xlabel("R (bohr)")
-    ax.set_ylabel("|correction| / |W₆|")
-    ax.set_title("H(1s)–H(1s): which terms matter where", fontsize=10)
-    ax.legend(fontsize=8)
-    with staged_files(targets) as tmp:
-        fig.savefig(tmp[0], format=image_format, dpi=150)
-        if out_csv is not None:
-            write_table(tmp[1], R, W, metadata, format=table_format, extra=extra)
+    from .figures import save_figure, table_writer
+
+    def build(Figure):
+        R, W, metadata, extra = multipole_table(command=command)
+        fig = Figure(figsize=(7.5, 5), layout="constrained")
+        ax = fig.subplots()
+        for key, label in (("C8_over_W6", "dipole–quadrupole C8 (retarded)"),
+                           ("C10_over_W6", "C10 terms (retarded)"),
+                           ("retardation_over_W6", "retardation of the dipole term"),
+                           ("retardation_C8_over_W6", "retardation of the C8 term"),
+                           ("exchange_overlap_over_W6", "exchange/overlap (H₂, outside the EFT)")):
+            ax.loglog(R, np.abs(extra[key]), label=label)
+        ax.axhline(0.01, color="0.5", ls=":", lw=0.8)
+        ax.annotate("1 %", (R[0], 0.012), fontsize=8)
+        ax.set_ylim(1e-8, 10)
+        ax.set_xlabel("R (bohr)")
+        ax.set_ylabel("|correction| / |W₆|")
+        ax.set_title("H(1s)–H(1s): which terms matter where", fontsize=10)
+        ax.legend(fontsize=8)
+        return fig, table_writer(R, W, metadata, extra)
+
+    save_figure(out_png, out_csv, build, overwrite=overwrite)

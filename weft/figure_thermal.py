@@ -22,8 +22,6 @@ import math
 
 import numpy as np
 
-from .tables import check_output, check_writable, staged_files, write_table
-
 __all__ = ["PAIRS", "DEFAULT_TEMPERATURES", "pair_particles", "thermal_curves",
            "thermal_table", "thermal_figure"]
 
@@ -201,34 +199,28 @@ def thermal_figure(out_png, out_csv=None, *, pair="H", temperatures=DEFAULT_TEMP
     >>> with tempfile.TemporaryDirectory() as tmp:          # doctest: +SKIP
     ...     thermal_figure(os.path.join(tmp, "t.png"), pair="silica")
     """
-    from .figures import _figure_class, image_output
-    Figure = _figure_class()
-    image, image_format = image_output(out_png)
-    check_writable(image, overwrite=overwrite)
-    targets = [image]
-    if out_csv is not None:
-        table_format = check_output(out_csv, overwrite=overwrite)
-        targets.append(out_csv)
-    R, W, metadata, extra = thermal_table(pair, temperatures, command=command)
-    c6 = metadata["regime_map"]["0K"]["C6"]
-    scale = R ** 6 / c6
-    fig = Figure(figsize=(7.5, 5), layout="constrained")
-    ax = fig.subplots()
-    ax.loglog(R, -W * scale, color="k", label="T = 0")
-    for name, values in extra.items():
-        if name.startswith("U_"):
-            ax.loglog(R, -values * scale, label=f"T = {name[2:-3]} K")
-    ax.loglog(R, -extra["near_J"] * scale, ":", color="0.5", lw=0.8, label="−C6/R⁶")
-    ax.loglog(R, -extra["retarded_J"] * scale, "--", color="0.5", lw=0.8, label="−C7/R⁷")
-    for name, values in extra.items():
-        if name.startswith("thermal_"):
-            ax.loglog(R, -values * scale, "-.", lw=0.8, label=f"−C_T/R⁶, {name[8:-3]} K")
-    ax.set_ylim(1e-5, 3)
-    ax.set_xlabel("R (m)")
-    ax.set_ylabel("−U R⁶ / C6")
-    ax.set_title(f"thermal Casimir–Polder: {PAIRS[pair][0]}", fontsize=10)
-    ax.legend(fontsize=8)
-    with staged_files(targets) as tmp:
-        fig.savefig(tmp[0], format=image_format, dpi=150)
-        if out_csv is not None:
-            write_table(tmp[1], R, W, metadata, format=table_format, extra=extra)
+    from .figures import save_figure, table_writer
+
+    def build(Figure):
+        R, W, metadata, extra = thermal_table(pair, temperatures, command=command)
+        c6 = metadata["regime_map"]["0K"]["C6"]
+        scale = R ** 6 / c6
+        fig = Figure(figsize=(7.5, 5), layout="constrained")
+        ax = fig.subplots()
+        ax.loglog(R, -W * scale, color="k", label="T = 0")
+        for name, values in extra.items():
+            if name.startswith("U_"):
+                ax.loglog(R, -values * scale, label=f"T = {name[2:-3]} K")
+        ax.loglog(R, -extra["near_J"] * scale, ":", color="0.5", lw=0.8, label="−C6/R⁶")
+        ax.loglog(R, -extra["retarded_J"] * scale, "--", color="0.5", lw=0.8, label="−C7/R⁷")
+        for name, values in extra.items():
+            if name.startswith("thermal_"):
+                ax.loglog(R, -values * scale, "-.", lw=0.8, label=f"−C_T/R⁶, {name[8:-3]} K")
+        ax.set_ylim(1e-5, 3)
+        ax.set_xlabel("R (m)")
+        ax.set_ylabel("−U R⁶ / C6")
+        ax.set_title(f"thermal Casimir–Polder: {PAIRS[pair][0]}", fontsize=10)
+        ax.legend(fontsize=8)
+        return fig, table_writer(R, W, metadata, extra)
+
+    save_figure(out_png, out_csv, build, overwrite=overwrite)

@@ -318,6 +318,77 @@ def image_output(path) -> tuple[str, str]:
     return name, fmt
 
 
+def table_writer(R, W, metadata, extra=None):
+    """A ``write(path, table_format)`` for :func:`save_figure` that writes a weft table.
+
+    Parameters
+    ----------
+    R, W, metadata, extra
+        As for :func:`weft.write_table`.
+
+    Returns
+    -------
+    callable
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> meta = dict(units="au", states=["1s", "1s"], regime="long", orders=None,
+    ...             spins=None, nu=None, command="doctest")
+    >>> table_writer([1e4], [-1e-18], meta)(os.path.join(tempfile.mkdtemp(), "W.csv"), "csv")
+    """
+    def write(path, table_format):
+        write_table(path, R, W, metadata, format=table_format, extra=extra)
+    return write
+
+
+def save_figure(out_png, out_csv, build, *, overwrite=True):
+    """Check both outputs, draw, then write the image and the data all-or-nothing.
+
+    The one sequence every figure of the package follows: matplotlib present and both
+    files writable (format known, directory exists, with ``overwrite=False`` not
+    existing) before anything is computed; the image and the table written together
+    (:func:`weft.tables.staged_files`), so a failure leaves neither behind.
+
+    Parameters
+    ----------
+    out_png : str or path-like
+        Image file (:func:`image_output`: format from the extension; none: .png).
+    out_csv : str or path-like or None
+        Data file (.csv, .json or .npz), or None for the image alone.
+    build : callable
+        ``build(Figure)`` -> ``(figure, write)``: computes the data, draws the matplotlib
+        figure (``Figure`` is matplotlib's class) and returns it with a function
+        ``write(path, table_format)`` that writes the data (e.g. :func:`table_writer`).
+    overwrite : bool
+        If False, refuse to replace existing files (``FileExistsError``).
+
+    Returns
+    -------
+    str
+        The image file written.
+
+    Examples
+    --------
+    >>> save_figure("f.png", None, lambda Figure: (Figure(), None))   # doctest: +SKIP
+    'f.png'
+    """
+    Figure = _figure_class()   # fail before computing anything
+    image, image_format = image_output(out_png)
+    check_writable(image, overwrite=overwrite)
+    targets = [image]
+    if out_csv is not None:
+        # (image and table formats are disjoint, so the two names always differ)
+        table_format = check_output(out_csv, overwrite=overwrite)
+        targets.append(out_csv)
+    fig, write = build(Figure)
+    with staged_files(targets) as tmp:
+        fig.savefig(tmp[0], format=image_format, dpi=150)
+        if out_csv is not None:
+            write(tmp[1], table_format)
+    return image
+
+
 def fig11(out_png, out_csv=None, *, x=None, command="weft fig11", threshold=0.15,
           overwrite=True):
     """Draw Fig. 11 (two panels: (a) London, (b) Casimir-Polder) and save it.
@@ -371,24 +442,16 @@ def fig11(out_png, out_csv=None, *, x=None, command="weft fig11", threshold=0.15
     >>> round(lo, 1), round(hi, 1)                   # bohr
     (305.6, 1827.9)
     """
-    Figure = _figure_class()   # fail before computing anything
-    image, image_format = image_output(out_png)
-    check_writable(image, overwrite=overwrite)
-    targets = [image]
-    if out_csv is not None:
-        # (image and table formats are disjoint, so the two names always differ)
-        table_format = check_output(out_csv, overwrite=overwrite)
-        targets.append(out_csv)
+    found = []
 
-    R, W, metadata, extra = fig11_table(x, command=command)
-    lo, hi = (fifteen_percent_range(threshold) if threshold != 0.15
-              else tuple(metadata["fifteen_percent_range_bohr"]))
-    fig = _draw(Figure, extra, lo, hi, threshold)
-    with staged_files(targets) as tmp:
-        fig.savefig(tmp[0], format=image_format, dpi=150)
-        if out_csv is not None:
-            write_table(tmp[1], R, W, metadata, format=table_format, extra=extra)
-    return lo, hi
+    def build(Figure):
+        R, W, metadata, extra = fig11_table(x, command=command)
+        found[:] = (fifteen_percent_range(threshold) if threshold != 0.15
+                    else tuple(metadata["fifteen_percent_range_bohr"]))
+        return _draw(Figure, extra, *found, threshold), table_writer(R, W, metadata, extra)
+
+    save_figure(out_png, out_csv, build, overwrite=overwrite)
+    return tuple(found)
 
 
 def _draw(Figure, extra, lo, hi, threshold):
