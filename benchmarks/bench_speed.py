@@ -33,7 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import hydrogen  # noqa: E402
 import weft  # noqa: E402
 from hydrogen import dipole, spectrum  # noqa: E402
-from hydrogen.states import State  # noqa: E402
 from weft.matching import intermediate, short  # noqa: E402
 
 
@@ -126,12 +125,12 @@ def old_tail_rule(n_start, nodes):
 # --- the measurements ------------------------------------------------------------------------
 
 def potential_1e6():
-    print("\n1. weft.potential, 1s-1s intermediate regime, 10^6 values of R in [12, 1e6] bohr")
-    R = np.geomspace(12.0, 1e6, 1_000_000)      # the EFT's domain (no ValidityWarning)
+    print("\n1. weft.potential, 1s-1s intermediate regime, 10^6 values of R in [50, 1e6] bohr")
+    R = np.geomspace(50.0, 1e6, 1_000_000)      # the 1s-1s window (no ValidityWarning)
     weft.potential(R[:10])                                   # one-off setup
     t_pot, _ = best(lambda: weft.potential(R))
     t_fast, w = best(lambda: intermediate.potential_fast(R))
-    coefs = intermediate._cp_interpolant(State(1, 0), State(1, 0))
+    coefs = intermediate._cp_interpolant(weft.Pair("1s", "1s"))
     inside = R < intermediate._R_SERIES
     t_old, w_old = best(lambda: old_clenshaw(R[inside], coefs), 3)
     t_new_in, w_in = best(lambda: intermediate.potential_fast(R[inside]))

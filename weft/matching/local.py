@@ -39,6 +39,8 @@ level and the exchange element need their own expansion: :func:`intermediate_loc
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .. import units
@@ -81,7 +83,13 @@ def subtraction_constants(pair: Pair = GROUND, nu=None) -> tuple[float, float]:
     >>> c1 < 0
     True
     """
-    v = check_nu(nu)
+    return _subtraction_constants(pair, check_nu(nu))
+
+
+@lru_cache(maxsize=64)
+def _subtraction_constants(pair: Pair, v: float) -> tuple[float, float]:
+    # cached: weft.potential evaluates the contributions once per chunk of R, and this
+    # double state sum (~6 ms) would otherwise cost more than the potential itself
     lnu2 = np.log(v * v)
     dE1, p1, dE2, p2 = _upward_rules(pair)
     a, pa, b, pb = pair_arrays(dE1, p1, dE2, p2)
