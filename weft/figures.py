@@ -44,8 +44,8 @@ from .tables import check_output, check_writable, staged_files, write_table
 from .validity import ValidityWarning
 
 __all__ = ["DELTA_E12_HARTREE", "PAPER_RANGE_BOHR", "x_from_bohr", "bohr_from_x",
-           "fig11_data", "fifteen_percent_range", "fig11_table", "image_output", "table_writer", "save_figure",
-           "fig11"]
+           "fig11_data", "fifteen_percent_range", "fig11_table", "image_output", "table_writer",
+           "save_figure", "fig11"]
 
 #: ΔE_12 = E_1 - E_2 = -1/2 + 1/8 hartree (1s - 2p gap, nonrelativistic Coulomb spectrum).
 DELTA_E12_HARTREE = -3.0 / 8.0
