@@ -185,9 +185,10 @@ def _scipy_tensor(st, l2):
 
 
 def test_2p_polarizability_values():
-    """α(2p) without 2s: scalar 176 bohr³ (m independent), tensor part: α_zz(m=0) = 216,
-    α_xx(m=0) = 156, α_zz(m=±1) = 156 (exact: Dalgarno-Lewis channels 2·(A_s·(-27/2)·... ),
-    printed here as numbers the other tests derive)."""
+    """α(2p) without 2s: scalar 176 bohr³ (m independent); α_zz(m=0) = 216, α_xx(m=0) = 156,
+    α_xx(m=±1) = 186, α_zz(m=±1) = 156. Exact: α^{ij} = 2(12 A_s^{ij} + 390 A_d^{ij}) with the
+    Dalgarno-Lewis channel sums 12 (s, 2s left out, 1s included) and 390 (d) of the test
+    above, and A_s^{zz}(m=0) = 1/3, A_d^{zz}(m=0) = 4/15, A_d^{xx}(m=0) = 1/5."""
     a0 = polarizability_tensor(tensor_rule((2, 1, 0)), exclude_degenerate=True)
     a1 = polarizability_tensor(tensor_rule((2, 1, 1)), exclude_degenerate=True)
     # rule error ~3e-14 of Σ|terms| ~ 300: 100x → 1e-9 absolute
