@@ -32,10 +32,11 @@ bohr³; the paper's α_n^{ij} of Eq. (11) is -α^{ij}/(α³) in natural units, s
 Singular sums raise :class:`hydrogen.spectrum.SingularSumError`: a static sum over a level
 degenerate with the state (2s for 2p: ΔE = 0) unless ``exclude_degenerate=True``; a pair
 sum with an intermediate pair degenerate with the initial pair (ΔE₁ + ΔE₂ = 0, e.g.
-|2p, 1s⟩ for the pair 1s-2p, or |2s, 2p⟩ for 2p-2s) unless ``exclude_resonant=True`` (the
-second-order sum of degenerate perturbation theory, docs/anystate.md); and, always, a
-downward transition of one atom that can ionise the other (the pair lies in a continuum:
-the sum is a principal value plus an imaginary part). Resonances are decided on the
+|2p, 1s⟩ for the pair 1s-2p, or |4d, 4d⟩ for 4f-4f) unless ``exclude_resonant=True`` (the
+second-order sum of degenerate perturbation theory, docs/anystate.md); and, even then, a
+downward transition of one atom that can ionise the other (2p -> 1s for 2p-2p, 2s-2p: the
+pair lies in a continuum, the sum is a principal value plus an imaginary part). Sums of
+functions without a pole at ΔE₁ + ΔE₂ = 0 skip both checks (``check_resonance=False``). Resonances are decided on the
 integer quantum numbers of the discrete levels, not on rounded energies.
 """
 from __future__ import annotations
@@ -474,8 +475,8 @@ def pair_tensor_sum(state1, state2, func, *, exclude_resonant=False,
         (ΔE₁ + ΔE₂ = 0: |2p, 1s⟩ for 1s-2p): the second-order sum of degenerate
         perturbation theory, in which those pairs belong to the first-order problem.
     check_resonance : bool
-        Raise on such pairs (default); False for a ``func`` without a pole there (the
-        caller then answers for finiteness). The ionisation check is always done.
+        Raise on such pairs and on ionising pairs (default); False for a ``func`` without a
+        pole at ΔE₁ + ΔE₂ = 0 (e.g. a polynomial; the caller then answers for finiteness).
 
     Returns
     -------
@@ -494,7 +495,11 @@ def pair_tensor_sum(state1, state2, func, *, exclude_resonant=False,
     6.4990267054
     """
     r1, r2 = _as_rule(state1, "state1"), _as_rule(state2, "state2")
-    masks = _resonance_masks(r1, r2)
+    if check_resonance or exclude_resonant:
+        masks = _resonance_masks(r1, r2)
+    else:
+        masks = {(i, j): np.zeros((c1.dE.size, c2.dE.size), bool)
+                 for i, c1 in enumerate(r1.channels) for j, c2 in enumerate(r2.channels)}
     out = np.zeros((3, 3, 3, 3), complex)
     for i, c1 in enumerate(r1.channels):
         for j, c2 in enumerate(r2.channels):

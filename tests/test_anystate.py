@@ -439,3 +439,22 @@ def test_long_contributions_of_2p():
     assert float(got["2"]) == pytest.approx(exp, rel=1e-11)
     assert float(got["-1"]) == 0.0
     assert float(got["4"]) < 0 and abs(float(got["6"])) < abs(float(got["4"])) < abs(float(got["2"]))
+
+
+@pytest.mark.parametrize("state", [(3, 2, 1), (2, 1, 1)])
+def test_polynomial_part_of_J_gives_no_R3_tensor(state):
+    """The part of J(ΔE) linear in ΔE (λ, ν, constants) gives F₊ = ΔE₁² - ΔE₁ΔE₂ + ΔE₂²,
+    F₋ = ΔE₁² + ΔE₁ΔE₂ + ΔE₂²; with the sum rules (C1), (C3), (C4) its λ^{ijkl}/λ^{ijlk}
+    combination is k-independent (local): its R⁻³ tensor vanishes. Here with the partner
+    2p (m = -1) so that both atoms are anisotropic (pair sums without the 1/(ΔE₁+ΔE₂) pole)."""
+    r1, r2 = tensor_rule(state), tensor_rule((2, 1, -1))
+    K, _ = A._kernel("de", _unit([0.2, 0.7, -0.4]))
+    fp = lambda a, b: a * a - a * b + b * b       # noqa: E731
+    fm = lambda a, b: a * a + a * b + b * b       # noqa: E731
+    Pp = pair_tensor_sum(r1, r2, fp, check_resonance=False)
+    Pm = pair_tensor_sum(r1, r2, fm, check_resonance=False)
+    Km = K.transpose(0, 1, 3, 2)
+    val = np.einsum("ijkl,ijkl->", Pp, K) - np.einsum("ijkl,ijkl->", Pm, Km)
+    scale = np.einsum("ijkl,ijkl->", np.abs(Pp), np.abs(K)) + np.einsum("ijkl,ijkl->", np.abs(Pm), np.abs(Km))
+    # sum rules hold to the rule error ~3e-14 of their scale; 100x → 3e-12
+    assert abs(val) < 3e-12 * scale

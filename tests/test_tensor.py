@@ -139,6 +139,10 @@ def test_sum_rules_c1_c3_c4_with_exact_moments(l, m):
     # the exact moments against the closed forms of the module (not used above)
     np.testing.assert_allclose(quadratic_moment((l + 1, l, m)), xx, rtol=0, atol=1e-12)
     np.testing.assert_allclose(orbital_moment((l + 1, l, m)), [0, 0, m], rtol=0, atol=1e-15)
+    # a P state already has a quadrupole moment (the paper, Sec. III and App. B, says L >= 2):
+    # ⟨3z² - r²⟩ = 24 bohr² for 2p(m=0), -12 for 2p(m=±1) (exact)
+    if (l, m) in ((1, 0), (1, 1)):
+        assert 3 * xx[2, 2] - np.trace(xx) == pytest.approx(24.0 if m == 0 else -12.0, rel=1e-14)
 
 
 # --- Dalgarno-Lewis: exact static polarizability per channel ---
