@@ -250,11 +250,15 @@ def _radial_ft(l, f, eps, dps=30):
         eps = mpmath.mpf(eps)
         kmax = mpmath.sqrt(80 / eps)                           # e^{-80}: far below 1e-20
         pts = [mpmath.mpf(0)] + [mpmath.pi * j for j in range(1, int(kmax / mpmath.pi) + 2)]
-        if l == 0:
-            jl = lambda x: mpmath.sin(x) / x  # noqa: E731
-        else:
-            jl = lambda x: (3 / x ** 2 - 1) * mpmath.sin(x) / x - 3 * mpmath.cos(x) / x ** 2  # noqa: E731
-        g = lambda k: k * k * f(k) * mpmath.exp(-eps * k * k) * jl(k) if k else mpmath.mpf(0)  # noqa: E731
+
+        def jl(x):
+            if l == 0:
+                return mpmath.sin(x) / x
+            return (3 / x ** 2 - 1) * mpmath.sin(x) / x - 3 * mpmath.cos(x) / x ** 2
+
+        def g(k):
+            return k * k * f(k) * mpmath.exp(-eps * k * k) * jl(k) if k else mpmath.mpf(0)
+
         return (1 if l == 0 else -1) * mpmath.quad(g, pts) / (2 * mpmath.pi ** 2)
 
 

@@ -113,7 +113,9 @@ def bracket_b1(k, d=4):
     Examples
     --------
     >>> t = bracket_b1(np.array([[0.3, -1.2, 0.7]]))
-    >>> bool(np.allclose(t, -t.transpose(0, 2, 1, 3, 4)) and np.allclose(t, -t.transpose(0, 1, 2, 4, 3)))
+    >>> bool(np.allclose(t, -t.transpose(0, 2, 1, 3, 4)))            # (i, j)
+    True
+    >>> bool(np.allclose(t, -t.transpose(0, 1, 2, 4, 3)))            # (k, l)
     True
     """
     k = _check_k(k)
