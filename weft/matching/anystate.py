@@ -38,11 +38,13 @@ The coordinate forms are obtained here from the paper's momentum tensors at d = 
 :func:`fourier_kernel` (each k^{i₁}…k^{i_L} becomes -i∂/∂R^{i}, acting on the scalar
 transform of k^n or k^n log k²), and tested against the independent closed forms above.
 
-Magnetic p_B sums (B1)-(B3), (B7), (B9), (B12), (B15)-(B17) with y = B, and the
-paramagnetic part of β: μ = L + 2S connects a hydrogen level only with its own sublevels
-(ΔE = 0) in the Coulomb spectrum, so these second-order sums are 0/0 (first-order,
-degenerate physics) and are not provided. (B11) (W_M^(a)) vanishes: ΔE₂ = 0 for every
-p_B node. Both statements are in docs/anystate.md.
+Magnetic p_B sums (B7), (B9), (B12), (B15)-(B17) with y = B, and the paramagnetic part
+of β: μ = L + 2S connects a hydrogen level only with its own sublevels (ΔE = 0) in the
+Coulomb spectrum, so these second-order sums are 0/0 (first-order, degenerate physics)
+and are not provided. (B11) (W_M^(a)) vanishes: ΔE₂ = 0 for every p_B node. (B2), (B3),
+(B6) vanish (μ̇ = i[μ, h₀] = 0); the pNRQED' potentials (B1) and (B5), expectation values
+of products of μ, are in :mod:`weft.matching.anystate_magnetic`. All of this is in
+docs/anystate.md.
 """
 from __future__ import annotations
 
