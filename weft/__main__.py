@@ -1,4 +1,4 @@
-"""``python -m weft``: the same command line as the ``weft`` console script."""
+"""``python -m weft``: the same command line as the ``weft`` console script (no formula)."""
 import sys
 
 from weft.cli import main

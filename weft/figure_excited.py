@@ -16,6 +16,11 @@ module tabulates and draws, against R in bohr (log scale):
 3s has lower levels (3s → 2p): W_dir acquires cos(2ωR/c)/R² tails beyond c/ω; no Lamb
 shift is applied there (nonrelativistic spectrum, documented in the metadata).
 
+Equations: no new formula; the curves are :func:`weft.potential` of the intermediate
+regime generalised to 1s-ns (the Casimir-Polder representation of Eqs. (57), (61)-(62)
+with the exchange kernel of docs/excited.md §3), and the plateaus Eq. (32)'s C6 and the
+degenerate-level coefficient 3 x2(ns→np) α(1s).
+
 matplotlib is needed for :func:`excited_figure` only (``pip install "weft[plot]"``).
 """
 from __future__ import annotations

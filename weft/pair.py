@@ -1,5 +1,8 @@
 """The pair of atoms: two validated states and what belongs to the pair, built once.
 
+No formula is implemented here (validation and bookkeeping); the branch convention
+E± = -(C6 ± X6)/R⁶ below is the one of docs/excited.md (Eq. (32) generalised).
+
 A :class:`Pair` is made at the public boundary (``weft.potential``, ``weft.contributions``,
 the ``weft`` command) from whatever the user typed, validated there, and passed down
 unchanged: the regime modules take a Pair, their caches key on it, and every error

@@ -22,6 +22,12 @@ every regime   R ≥ 6 (n₁² + n₂²)        exchange and overlap of the elec
 "intermediate" every R above overlap    Sec. VI, the complete dispersive potential
 =============  =======================  ===============================================
 
+Equations: none of the paper's formulas is implemented here. The windows make the
+paper's power counting quantitative: the short regime assumes 1/R ≫ mα² (Sec. IV,
+Eqs. (26)-(29)), the long regime 1/R ≪ mα² (Sec. V, Eqs. (52)-(53)), the intermediate
+regime 1/R ~ mα² (Sec. VI, Eqs. (54)-(62)); the multipole edge uses C8 and C10 (Yan et al.,
+PRA 54, 2824 (1996); docs/multipole.md).
+
 The percentages are measured with the package itself (W_Int from the intermediate regime)
 and checked in tests/test_validity.py. Outside its domain a regime still returns the
 value of its formula, with a :class:`ValidityWarning`; ``strict=True`` raises

@@ -41,6 +41,12 @@ Models
 * :class:`HydrogenIsotope`: a ground-state hydrogen atom with a finite nuclear mass
   (isotropic α, s⁻³α_∞(ω/s)): the partner D(1s) of H(2p).
 
+Equations: the Kramers–Heisenberg α_ij(iξ) above is the tensor, excited-state form of the
+paper's polarizability Eq. (11) and form factors Eq. (37) (for an S state in its ground
+level it is their scalar α(iξ) = 2Σ x2 ω/(ω² + ξ²) δ_ij, x2 one Cartesian component of
+|⟨n|x|m⟩|², atomic units); the forces that use it are seed 004 Eqs. (10)–(12) and seed
+001 Eq. (8) (:mod:`weft.fields.excited`).
+
 :func:`alpha_tensor` gives the 3×3 polarizability of any partner particle: the oriented
 tensor of a :class:`~weft.fields.particles.TwoLevelAtom` given a dipole vector, α·𝟙 for
 every other (isotropic) particle.

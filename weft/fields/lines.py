@@ -10,6 +10,11 @@
 
       Γ_∞ = (2/3)⁸ α³ E_h/ħ = (2/3)⁸ α⁴ c/a₀ = 6.26832e8 s⁻¹       (infinite nuclear mass).
 
+Equations: not from the EFT paper. Γ is the Wigner–Weisskopf rate (as used by the
+Donaire seeds 000, 004; its Green-tensor form is seed 003's Im G₀(r, r, ω) = (ω/6πc)𝟙, the
+identity tested in tests/test_fields_green.py); the dipoles are the paper's ⟨n|x|m⟩ of
+Eq. (11) for 1s–2p.
+
 Nuclear mass: ``hydrogen`` uses an infinitely heavy nucleus. A finite mass M enters the
 nonrelativistic two-body problem only through the reduced mass μ_r = m_e M/(m_e + M):
 energies scale by s = μ_r/m_e, lengths (hence dipoles, d = −e r_rel) by 1/s, so

@@ -6,6 +6,8 @@ polarizabilities in C·m²/V = F·m², dipoles in C·m, the Green tensor in 1/m.
 (hartree, bohr, e = ħ = m_e = 4πε₀ = 1) are the language of ``hydrogen``; the one table
 :data:`ATOMIC_UNITS` converts between the two, one record per quantity.
 
+No formula: unit conversions only.
+
 Constants come from ``scipy.constants`` and ``weft.units`` (same CODATA release,
 :data:`weft.units.CODATA`). μ₀ is taken as 1/(ε₀c²) so that identities such as
 μ₀ω²G = k²G/ε₀ hold to the last bit; it agrees with CODATA's μ₀ to 1.2e-12, inside the
