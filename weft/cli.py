@@ -43,7 +43,7 @@ from .potential import REGIMES, contributions, orders as regime_orders, potentia
 from .tables import FORMATS, _weft_version, check_output, column_names, write_table
 from .validity import ValidityWarning
 
-__all__ = ["main", "build_parser", "contact_terms"]
+__all__ = ["main", "build_parser", "add_figure_outputs", "contact_terms"]
 
 #: The physical default grid of ``weft table``: 1 ... 10^6 bohr, in every length unit.
 DEFAULT_GRID_BOHR = (1.0, 1e6)
@@ -275,6 +275,29 @@ def _add_physics_options(p, *, r_values: bool) -> None:
                             "--units au)")
 
 
+def add_figure_outputs(p, default: str) -> None:
+    """The --out, --csv and --force options of a figure subcommand (default image name).
+
+    Parameters
+    ----------
+    p : argparse.ArgumentParser
+    default : str
+
+    Examples
+    --------
+    >>> p = argparse.ArgumentParser()
+    >>> add_figure_outputs(p, "x.png")
+    >>> vars(p.parse_args([]))
+    {'out': 'x.png', 'csv': None, 'force': False}
+    """
+    p.add_argument("--out", default=default,
+                   help=f"image file (default: {default}; no extension: .png)")
+    p.add_argument("--csv", default=None,
+                   help="data table, .csv, .json or .npz (default: the image name with "
+                        "extension .csv)")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``weft`` argument parser (one subparser per subcommand).
 
@@ -360,11 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_EPILOG_EXCITED, formatter_class=raw)
     p.add_argument("--state", choices=("2s", "3s"), default="2s",
                    help="the excited atom (default: 2s)")
-    p.add_argument("--out", default="excited.png",
-                   help="image file (default: excited.png; no extension: .png)")
-    p.add_argument("--csv", default=None,
-                   help="data file (default: the image name with extension .csv)")
-    p.add_argument("--force", action="store_true", help="replace existing files")
+    add_figure_outputs(p, "excited.png")
 
     p = sub.add_parser("multipole", help="draw which terms matter where (C8, C10, retardation)",
                        description=_wrap("Draw and tabulate, for H(1s)-H(1s) from 5 to 1e6 "
@@ -373,11 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
                                          "estimate relative to the dipole-dipole W6 "
                                          "(docs/multipole.md)."),
                        epilog=_EPILOG_MULTIPOLE, formatter_class=raw)
-    p.add_argument("--out", default="multipole.png",
-                   help="image file (default: multipole.png; no extension: .png)")
-    p.add_argument("--csv", default=None,
-                   help="data file (default: the image name with extension .csv)")
-    p.add_argument("--force", action="store_true", help="replace existing files")
+    add_figure_outputs(p, "multipole.png")
 
     p = sub.add_parser("thermal", help="draw the thermal Casimir-Polder regime map",
                        description=_wrap("Draw and tabulate -U R^6/C6 of the Casimir-Polder "
@@ -392,11 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--temperature", type=float, nargs="+", default=[300.0, 3000.0],
                    metavar="T", help="temperatures in kelvin, > 0 (default: 300 3000; "
                                      "T = 0 is always drawn)")
-    p.add_argument("--out", default="thermal.png",
-                   help="image file (default: thermal.png; no extension: .png)")
-    p.add_argument("--csv", default=None,
-                   help="data file (default: the image name with extension .csv)")
-    p.add_argument("--force", action="store_true", help="replace existing files")
+    add_figure_outputs(p, "thermal.png")
 
     p = sub.add_parser("c6", help="print the London coefficient C6",
                        description="Print C6 (Eq. (32)) in hartree*bohr^6 and in keV^-5.",
@@ -613,8 +624,7 @@ def _cmd_c6(args, command: str, out, err) -> None:
 def _cmd_excited(args, command: str, out, err) -> None:
     from . import figure_excited, figures
 
-    image, _ = figures.image_output(args.out)          # fails early without matplotlib
-    csv = args.csv if args.csv is not None else os.path.splitext(image)[0] + ".csv"
+    image, csv = figures.figure_files(args.out, args.csv)   # fails early without matplotlib
     figure_excited.excited_figure(image, csv, state=args.state, command=command,
                                   overwrite=args.force)
     out.write(f"wrote {image} and {csv} (H(1s)-H({args.state}), both branches)\n")
@@ -623,8 +633,7 @@ def _cmd_excited(args, command: str, out, err) -> None:
 def _cmd_multipole(args, command: str, out, err) -> None:
     from . import figure_multipole, figures
 
-    image, _ = figures.image_output(args.out)          # fails early without matplotlib
-    csv = args.csv if args.csv is not None else os.path.splitext(image)[0] + ".csv"
+    image, csv = figures.figure_files(args.out, args.csv)   # fails early without matplotlib
     figure_multipole.multipole_figure(image, csv, command=command, overwrite=args.force)
     out.write(f"wrote {image} and {csv} (H(1s)-H(1s): C8, C10, retardation, overlap)\n")
 
@@ -632,8 +641,7 @@ def _cmd_multipole(args, command: str, out, err) -> None:
 def _cmd_thermal(args, command: str, out, err) -> None:
     from . import figure_thermal, figures
 
-    image, _ = figures.image_output(args.out)          # fails early without matplotlib
-    csv = args.csv if args.csv is not None else os.path.splitext(image)[0] + ".csv"
+    image, csv = figures.figure_files(args.out, args.csv)   # fails early without matplotlib
     figure_thermal.thermal_figure(image, csv, pair=args.pair, temperatures=args.temperature,
                                   command=command, overwrite=args.force)
     out.write(f"wrote {image} and {csv} ({figure_thermal.PAIRS[args.pair][0]}, "

@@ -16,7 +16,6 @@ Each command function has the signature of the command functions of :mod:`weft.c
 from __future__ import annotations
 
 import argparse
-import os
 import textwrap
 
 __all__ = ["add_subcommands", "cmd_resonant", "cmd_netforce", "cmd_displacement", "COMMANDS"]
@@ -82,24 +81,19 @@ def add_subcommands(subparsers) -> dict:
     >>> args.command, args.out, args.csv, args.force
     ('netforce', 'f.png', None, False)
     """
+    from .cli import add_figure_outputs
     raw = argparse.RawDescriptionHelpFormatter
     for name, spec in _FIGURES.items():
         p = subparsers.add_parser(name, help=spec["help"], description=_wrap(spec["description"]),
                                   epilog=spec["epilog"], formatter_class=raw)
-        p.add_argument("--out", default=spec["default"],
-                       help=f"image file (default: {spec['default']}; no extension: .png)")
-        p.add_argument("--csv", default=None,
-                       help="data table, .csv, .json or .npz (default: the image name with "
-                            "extension .csv)")
-        p.add_argument("--force", action="store_true", help="replace existing files")
+        add_figure_outputs(p, spec["default"])
     return dict(COMMANDS)
 
 
 def _run(draw, args, command, out, what: str) -> None:
-    from .figures import image_output
+    from .figures import figure_files
 
-    image, _ = image_output(args.out)                 # fails early without matplotlib
-    csv = args.csv if args.csv is not None else os.path.splitext(image)[0] + ".csv"
+    image, csv = figure_files(args.out, args.csv)     # fails early without matplotlib
     draw(image, csv, command=command, overwrite=args.force)
     out.write(f"wrote {image} and {csv} ({what})\n")
 

@@ -44,8 +44,8 @@ from .tables import check_output, check_writable, staged_files, write_table
 from .validity import ValidityWarning
 
 __all__ = ["DELTA_E12_HARTREE", "PAPER_RANGE_BOHR", "x_from_bohr", "bohr_from_x",
-           "fig11_data", "fifteen_percent_range", "fig11_table", "image_output", "table_writer",
-           "save_figure", "fig11"]
+           "fig11_data", "fifteen_percent_range", "fig11_table", "image_output", "figure_files",
+           "table_writer", "save_figure", "fig11"]
 
 #: ΔE_12 = E_1 - E_2 = -1/2 + 1/8 hartree (1s - 2p gap, nonrelativistic Coulomb spectrum).
 DELTA_E12_HARTREE = -3.0 / 8.0
@@ -388,6 +388,31 @@ def save_figure(out_png, out_csv, build, *, overwrite=True):
         if out_csv is not None:
             write(tmp[1], table_format)
     return image
+
+
+def figure_files(out_png, out_csv=None) -> tuple[str, str]:
+    """The image and data files a figure command writes: :func:`image_output` of
+    ``out_png``, and ``out_csv`` or else the image name with extension .csv.
+
+    Raises ImportError without matplotlib, before anything is computed.
+
+    Parameters
+    ----------
+    out_png : str or path-like
+    out_csv : str or path-like, optional
+
+    Returns
+    -------
+    (str, str)
+
+    Examples
+    --------
+    >>> figure_files("thermal")                                  # doctest: +SKIP
+    ('thermal.png', 'thermal.csv')
+    """
+    image, _ = image_output(out_png)
+    return image, (os.fspath(out_csv) if out_csv is not None
+                   else os.path.splitext(image)[0] + ".csv")
 
 
 def fig11(out_png, out_csv=None, *, x=None, command="weft fig11", threshold=0.15,
