@@ -415,12 +415,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("state1", help="first atomic state, e.g. 1s")
     p.add_argument("state2", help="second atomic state, e.g. 1s")
 
-    # The field-theory layer (weft.fields) brings its own subcommands; each parser carries
-    # its command function, so main() needs no registry of them.
+    # Each subparser carries its command function (_run); the field-theory layer
+    # (weft.fields) brings its own subcommands and functions.
     from . import cli_fields, cli_optical
+    commands = dict(_COMMANDS)
     for module in (cli_fields, cli_optical):
-        for name, func in module.add_subcommands(sub).items():
-            sub.choices[name].set_defaults(_run=func)
+        commands.update(module.add_subcommands(sub))
+    for name, func in commands.items():
+        sub.choices[name].set_defaults(_run=func)
     return parser
 
 
@@ -648,6 +650,7 @@ def _cmd_thermal(args, command: str, out, err) -> None:
               f"T = 0, {', '.join(f'{t:g}' for t in args.temperature)} K)\n")
 
 
+#: The core subcommands' functions (build_parser attaches each to its subparser).
 _COMMANDS = {"potential": _cmd_potential, "table": _cmd_table, "fig11": _cmd_fig11,
              "excited": _cmd_excited, "multipole": _cmd_multipole, "thermal": _cmd_thermal,
              "c6": _cmd_c6}
@@ -697,8 +700,7 @@ def main(argv=None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as exc:          # --help / --version: argparse exits itself
             return int(exc.code or 0)
-        run = _COMMANDS.get(args.command) or args._run
-        run(args, command, sys.stdout, sys.stderr)
+        args._run(args, command, sys.stdout, sys.stderr)
         sys.stdout.flush()
         return 0
     except _UsageError as exc:
